@@ -1,0 +1,117 @@
+// The panel's root: reads the controller's view, provides the translator, lays the host out on
+// the page and composes the sections. Holds no data of its own beyond a resize preview.
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { countUntagged } from '@/lib/calls/rules';
+import { describeHotkey } from '@/lib/hotkeys/match';
+import { panelMessages } from '@/lib/i18n/panel-messages';
+import { createTranslator, pickLocale } from '@/lib/i18n/translate';
+import type { PanelController } from '@/lib/panel/controller';
+import { PanelI18n } from '@/lib/panel/i18n-context';
+import { applyLayout } from '@/lib/panel/layout';
+import { useNow, useStore } from '@/lib/panel/store';
+import { DEFAULT_PANEL } from '@/lib/settings/defaults';
+import { CallCard } from './CallCard';
+import { CollapsedTab } from './CollapsedTab';
+import { PanelHeader } from './PanelHeader';
+import { RecentCalls } from './RecentCalls';
+import { ResizeHandle } from './ResizeHandle';
+import { Tagger } from './Tagger';
+
+interface Props {
+  controller: PanelController;
+  host: HTMLElement;
+  /** Called after a confirmed tag is on screen, with keystroke -> screen milliseconds. */
+  onTagShown?: (latencyMs: number) => void;
+  onReady?: () => void;
+}
+
+export function PanelApp({ controller, host, onTagShown, onReady }: Props) {
+  const view = useStore(controller.store);
+  const now = useNow(500);
+  const [previewWidth, setPreviewWidth] = useState<number | null>(null);
+  const data = view.data;
+  const locale = data?.settings.locale ?? pickLocale(navigator.languages);
+  const i18n = useMemo(() => ({ t: createTranslator(panelMessages, locale), locale }), [locale]);
+  const { t } = i18n;
+  const prefs = data?.site.panel ?? DEFAULT_PANEL;
+  const layoutPrefs = previewWidth === null ? prefs : { ...prefs, width: previewWidth };
+
+  useLayoutEffect(
+    () => applyLayout(host, host.ownerDocument, layoutPrefs),
+    [host, layoutPrefs.width, layoutPrefs.collapsed, layoutPrefs.mode],
+  );
+  useLayoutEffect(() => {
+    if (data) onReady?.();
+  }, [data !== null]);
+  useLayoutEffect(() => {
+    if (view.lastConfirmed) onTagShown?.(performance.now() - view.lastConfirmed.startedAt);
+  }, [view.lastConfirmed?.seq]);
+
+  const current = data?.current ?? null;
+  const untagged = data ? countUntagged(data.recent, now) : 0;
+
+  return (
+    <PanelI18n.Provider value={i18n}>
+      {prefs.collapsed ? (
+        <CollapsedTab
+          inCall={current !== null && current.endedAt === null}
+          untagged={untagged}
+          onExpand={() => controller.setPanel({ ...prefs, collapsed: false })}
+        />
+      ) : (
+        <div class="panel" data-testid="panel" data-ready={data ? 'true' : 'false'}>
+          <ResizeHandle
+            width={prefs.width}
+            onPreview={setPreviewWidth}
+            onCommit={(width) => {
+              setPreviewWidth(null);
+              controller.setPanel({ ...prefs, width });
+            }}
+          />
+          <PanelHeader prefs={prefs} onChange={controller.setPanel} />
+          {view.link !== 'live' && (
+            <p class="notice" data-testid="link-status">
+              {view.link === 'error' ? t('linkError', { message: view.linkMessage ?? '' }) : t('connecting')}
+            </p>
+          )}
+          {view.error && (
+            <button
+              type="button"
+              class="notice notice--error"
+              data-testid="panel-error"
+              onClick={controller.dismissError}
+            >
+              {t('requestFailed', { message: view.error })}
+            </button>
+          )}
+          {data && (
+            <>
+              <CallCard
+                call={current}
+                now={now}
+                onToggle={() => void controller.toggleCall()}
+                toggleKeys={describeHotkey(data.settings.toggleCall.modifiers, data.settings.toggleCall.key)}
+              />
+              <Tagger
+                classifier={data.classifier}
+                modifiers={data.settings.tagModifiers}
+                target={current}
+                pending={view.pending}
+                now={now}
+                undoSeconds={data.settings.undoSeconds}
+                onTag={(typeId) => void controller.tag(typeId)}
+                onUndo={() => void controller.undo()}
+              />
+              <RecentCalls
+                calls={data.recent}
+                classifier={data.classifier}
+                now={now}
+                onTag={(callId, typeId) => void controller.tag(typeId, callId)}
+              />
+            </>
+          )}
+        </div>
+      )}
+    </PanelI18n.Provider>
+  );
+}

@@ -1,0 +1,39 @@
+// Title bar: the panel's name, push/overlay switch and the collapse button.
+
+import { usePanelI18n } from '@/lib/panel/i18n-context';
+import type { PanelPrefs } from '@/lib/schema/settings';
+
+interface Props {
+  prefs: PanelPrefs;
+  onChange: (prefs: PanelPrefs) => void;
+}
+
+export function PanelHeader({ prefs, onChange }: Props) {
+  const { t } = usePanelI18n();
+  const overlay = prefs.mode === 'overlay';
+  return (
+    <header class="header">
+      <h1 class="header__title">{t('title')}</h1>
+      <button
+        type="button"
+        class="icon-button"
+        data-testid="mode-toggle"
+        title={overlay ? t('modePush') : t('modeOverlay')}
+        aria-label={overlay ? t('modePush') : t('modeOverlay')}
+        onClick={() => onChange({ ...prefs, mode: overlay ? 'push' : 'overlay' })}
+      >
+        {overlay ? '\u21e5' : '\u29c9'}
+      </button>
+      <button
+        type="button"
+        class="icon-button"
+        data-testid="collapse"
+        title={t('collapse')}
+        aria-label={t('collapse')}
+        onClick={() => onChange({ ...prefs, collapsed: true })}
+      >
+        {'\u00bb'}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,223 @@
+// Edits the call classifier: the list of call types the operator tags calls with. Changes stay in
+// a local draft until saved; the draft is checked here (messages in the operator's language) and
+// then by the background, whose refusal is shown as it comes.
+import { useRef, useState } from 'preact/hooks';
+import type { OptionsTranslate } from '../../lib/i18n/options-messages';
+import { request } from '../../lib/messaging/client';
+import { type CallType, Classifier } from '../../lib/schema/classifier';
+import type { Settings } from '../../lib/schema/settings';
+import { CallTypeRow } from './CallTypeRow';
+import { ConfirmButton } from './ConfirmButton';
+import { comboLabel, keyLabel, sameModifiers } from './KeyCapture';
+import { errorNotice, type Notice, NoticeText } from './Notice';
+
+const MAX_TYPES = 30;
+const ID_PATTERN = /^[a-z0-9_-]{1,40}$/;
+
+type Props = {
+  t: OptionsTranslate;
+  settings: Settings;
+  classifier: Classifier;
+  onSaved: (classifier: Classifier) => void;
+};
+
+/** A draft row; `rowKey` keeps Preact's identity while ids are edited and rows move. */
+type Row = { rowKey: number; isNew: boolean; type: CallType };
+
+/** Keys that, with the tag modifiers, would be the start/end-call or undo hotkey. */
+function hotkeyKeys(settings: Settings): Set<string> {
+  const keys = new Set<string>();
+  for (const hotkey of [settings.toggleCall, settings.undoTag]) {
+    if (sameModifiers(hotkey.modifiers, settings.tagModifiers)) keys.add(hotkey.key);
+  }
+  return keys;
+}
+
+function problems(types: readonly CallType[], settings: Settings, t: OptionsTranslate): string[] {
+  const found: string[] = [];
+  if (types.length === 0) found.push(t('classifier.error.empty'));
+  if (types.length > MAX_TYPES) found.push(t('classifier.error.tooMany', { max: MAX_TYPES }));
+  const ids = new Map<string, number>();
+  const keys = new Map<string, number>();
+  const reserved = hotkeyKeys(settings);
+  types.forEach((type, index) => {
+    const n = index + 1;
+    if (!ID_PATTERN.test(type.id)) found.push(t('classifier.error.id', { n }));
+    if (!type.names.ru.trim()) found.push(t('classifier.error.name', { n, language: t('classifier.nameRu') }));
+    if (!type.names.en.trim()) found.push(t('classifier.error.name', { n, language: t('classifier.nameEn') }));
+    if (!type.names.pl.trim()) found.push(t('classifier.error.name', { n, language: t('classifier.namePl') }));
+    const sameId = ids.get(type.id);
+    if (type.id && sameId !== undefined)
+      found.push(t('classifier.error.duplicateId', { id: type.id, n, other: sameId }));
+    else ids.set(type.id, n);
+    if (type.key === null) return;
+    const sameKey = keys.get(type.key);
+    if (sameKey !== undefined) {
+      found.push(t('classifier.error.duplicateKey', { key: keyLabel(type.key, t), n, other: sameKey }));
+    } else keys.set(type.key, n);
+    if (reserved.has(type.key)) {
+      found.push(t('classifier.error.hotkeyClash', { n, combo: comboLabel(settings.tagModifiers, type.key, t) }));
+    }
+  });
+  return found;
+}
+
+function sameTypes(a: readonly CallType[], b: readonly CallType[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function ClassifierSection({ t, settings, classifier, onSaved }: Props) {
+  const nextKey = useRef(0);
+  const toRows = (saved: Classifier): Row[] =>
+    saved.types.map((type) => ({ rowKey: nextKey.current++, isNew: false, type }));
+
+  const [rows, setRows] = useState<Row[]>(() => toRows(classifier));
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  const types = rows.map((row) => row.type);
+  const dirty = !sameTypes(types, classifier.types);
+
+  const edit = (next: Row[] | ((current: Row[]) => Row[])) => {
+    setRows(next);
+    setNotice(null);
+  };
+
+  function move(index: number, delta: -1 | 1) {
+    const target = index + delta;
+    const a = rows[index];
+    const b = rows[target];
+    if (!a || !b) return;
+    const next = rows.slice();
+    next[index] = b;
+    next[target] = a;
+    edit(next);
+  }
+
+  function add() {
+    const usedIds = new Set(types.map((type) => type.id));
+    let n = rows.length + 1;
+    while (usedIds.has(`type_${n}`)) n++;
+    const usedKeys = new Set(types.map((type) => type.key));
+    const reserved = hotkeyKeys(settings);
+    const freeDigit = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']
+      .map((d) => `Digit${d}`)
+      .find((code) => !usedKeys.has(code) && !reserved.has(code));
+    const type: CallType = { id: `type_${n}`, names: { ru: '', en: '', pl: '' }, key: freeDigit ?? null };
+    edit([...rows, { rowKey: nextKey.current++, isNew: true, type }]);
+  }
+
+  function applySaved(saved: Classifier, text: string) {
+    onSaved(saved);
+    setRows(toRows(saved));
+    setNotice({ kind: 'ok', text });
+  }
+
+  async function save() {
+    const found = problems(types, settings, t);
+    if (found.length > 0) {
+      setNotice({ kind: 'error', text: t('common.fixFirst'), details: found });
+      return;
+    }
+    const parsed = Classifier.safeParse({ version: classifier.version, types });
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      setNotice({ kind: 'error', text: t('common.schemaRefused'), details });
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await request('classifier.save', { classifier: parsed.data });
+      applySaved(saved, t('classifier.saved', { version: saved.version }));
+    } catch (error) {
+      setNotice(errorNotice(error, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function reset() {
+    setBusy(true);
+    try {
+      const saved = await request('classifier.reset', {});
+      applySaved(saved, t('classifier.resetDone'));
+    } catch (error) {
+      setNotice(errorNotice(error, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const reserved = hotkeyKeys(settings);
+  return (
+    <section class="card">
+      <h2>{t('classifier.title')}</h2>
+      <p class="hint">{t('classifier.intro', { combo: comboLabel(settings.tagModifiers, null, t) })}</p>
+      <div class="table-wrap">
+        <table class="classifier">
+          <thead>
+            <tr>
+              <th scope="col">{t('classifier.colNumber')}</th>
+              <th scope="col">{t('classifier.colId')}</th>
+              <th scope="col">{t('classifier.nameRu')}</th>
+              <th scope="col">{t('classifier.nameEn')}</th>
+              <th scope="col">{t('classifier.namePl')}</th>
+              <th scope="col">{t('classifier.colKey')}</th>
+              <th scope="col">{t('classifier.colActions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => {
+              const takenKeys = new Set<string>(reserved);
+              rows.forEach((other) => {
+                if (other !== row && other.type.key !== null) takenKeys.add(other.type.key);
+              });
+              return (
+                <CallTypeRow
+                  key={row.rowKey}
+                  t={t}
+                  index={index}
+                  count={rows.length}
+                  type={row.type}
+                  idEditable={row.isNew}
+                  takenKeys={takenKeys}
+                  onChange={(update) =>
+                    edit((current) =>
+                      current.map((r) => (r.rowKey === row.rowKey ? { ...r, type: update(r.type) } : r)),
+                    )
+                  }
+                  onMove={(delta) => move(index, delta)}
+                  onRemove={() => edit((current) => current.filter((r) => r.rowKey !== row.rowKey))}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p class="hint">
+        {t('classifier.summary', { count: rows.length, version: classifier.version })}
+        {dirty ? ` ${t('classifier.unsaved')}` : ''}
+      </p>
+      <div class="actions">
+        <button type="button" disabled={busy || rows.length >= MAX_TYPES} onClick={add}>
+          {t('classifier.add')}
+        </button>
+        <button type="button" class="primary" disabled={busy || !dirty} onClick={() => void save()}>
+          {t('common.save')}
+        </button>
+        <button type="button" disabled={busy || !dirty} onClick={() => edit(toRows(classifier))}>
+          {t('classifier.discard')}
+        </button>
+        <ConfirmButton
+          label={t('classifier.reset')}
+          question={t('classifier.resetQuestion')}
+          yes={t('common.yes')}
+          no={t('common.no')}
+          disabled={busy}
+          onConfirm={() => void reset()}
+        />
+      </div>
+      <NoticeText notice={notice} />
+    </section>
+  );
+}

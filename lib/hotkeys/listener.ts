@@ -1,0 +1,21 @@
+// The page-wide hotkey listener. Registered at document_start in the capture phase on window, so
+// it runs before any listener a page script adds and works wherever focus is on the page; a
+// matched key is consumed so the CRM does not act on it too.
+import type { PanelController } from '../panel/controller';
+import { matchHotkey } from './match';
+
+export function installHotkeys(win: Window, controller: PanelController): () => void {
+  const onKeyDown = (event: KeyboardEvent) => {
+    const data = controller.store.get().data;
+    if (!data) return;
+    const action = matchHotkey(event, data.settings, data.classifier);
+    if (!action) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (action.kind === 'tag') void controller.tag(action.typeId, undefined, event.timeStamp);
+    else if (action.kind === 'undo') void controller.undo();
+    else void controller.toggleCall();
+  };
+  win.addEventListener('keydown', onKeyDown, true);
+  return () => win.removeEventListener('keydown', onKeyDown, true);
+}

@@ -1,0 +1,128 @@
+// The one typed contract between the background (which owns all data) and its callers: the panel
+// in a content script and the extension's own pages. Every request and answer is parsed with
+// these schemas on both ends; `from` says which kind of sender may make the request.
+import * as z from 'zod/mini';
+import { CallDirection, CallRecord, SubscriberContext } from '../schema/call';
+import { Classifier } from '../schema/classifier';
+import { EpochMs, Origin, ShortText, Ulid } from '../schema/primitives';
+import { PanelPrefs, Settings, Site, SiteAdapter } from '../schema/settings';
+
+export type SenderKind = 'content' | 'extension';
+
+/** What a site adapter found on a page; also the answer of "test these selectors". */
+export const AdapterReading = z.object({
+  inCall: z.nullable(z.boolean()),
+  callerNumber: z.nullable(ShortText(40)),
+  subscriber: SubscriberContext,
+  /** Per configured selector: how many elements matched, or an error for an invalid selector. */
+  matches: z.record(z.string(), z.union([z.number(), z.object({ error: ShortText(300) })])),
+});
+export type AdapterReading = z.infer<typeof AdapterReading>;
+
+const Nothing = z.null();
+const MaybeCall = z.nullable(CallRecord);
+
+export const requests = {
+  /** Call detection (WebRTC hook or site adapter DOM state) saw a call start or end. */
+  'call.signal': {
+    from: 'content',
+    body: z.object({
+      source: z.enum(['webrtc', 'adapter']),
+      state: z.enum(['start', 'end']),
+      callerNumber: z.optional(z.nullable(ShortText(40))),
+      direction: z.optional(CallDirection),
+    }),
+    result: MaybeCall,
+  },
+  /** The operator's hotkey: start a call if none is active, else end it. */
+  'call.toggle': { from: 'content', body: z.object({}), result: MaybeCall },
+  /** Tag the current call (or the one in wrap-up), or a given earlier call. */
+  'call.tag': {
+    from: 'content',
+    body: z.object({ typeId: ShortText(40), callId: z.optional(Ulid) }),
+    result: CallRecord,
+  },
+  /** Undo the most recent tag of a call while the undo window is open. */
+  'call.undoTag': { from: 'content', body: z.object({ callId: z.optional(Ulid) }), result: CallRecord },
+  /** The site adapter read new caller/subscriber context on a page. */
+  'call.context': {
+    from: 'content',
+    body: z.object({ callerNumber: z.nullable(ShortText(40)), subscriber: SubscriberContext }),
+    result: MaybeCall,
+  },
+  /** The panel was resized, collapsed or switched between push and overlay on this site. */
+  'site.panel': { from: 'content', body: z.object({ panel: PanelPrefs }), result: Nothing },
+
+  /** Everything the options page shows. */
+  'options.load': {
+    from: 'extension',
+    body: z.object({}),
+    result: z.object({
+      settings: Settings,
+      classifier: Classifier,
+      sites: z.array(Site),
+      tabs: z.array(z.object({ tabId: z.number(), origin: Origin, title: ShortText(300) })),
+    }),
+  },
+  'settings.save': { from: 'extension', body: z.object({ settings: Settings }), result: Nothing },
+  'classifier.save': { from: 'extension', body: z.object({ classifier: Classifier }), result: Classifier },
+  'classifier.reset': { from: 'extension', body: z.object({}), result: Classifier },
+  /** Store a site (the options page has already obtained the host permission for it). */
+  'sites.save': { from: 'extension', body: z.object({ site: Site }), result: Nothing },
+  'sites.remove': { from: 'extension', body: z.object({ origin: Origin }), result: Nothing },
+  /** Run selectors on an open tab of that site and report what they read. */
+  'sites.test': {
+    from: 'extension',
+    body: z.object({ tabId: z.number(), adapter: SiteAdapter }),
+    result: AdapterReading,
+  },
+} as const;
+
+export type RequestType = keyof typeof requests;
+export type RequestBody<K extends RequestType> = z.infer<(typeof requests)[K]['body']>;
+export type RequestResult<K extends RequestType> = z.infer<(typeof requests)[K]['result']>;
+
+export const RequestEnvelope = z.object({
+  channel: z.literal('op-panel'),
+  type: z.enum(Object.keys(requests) as [RequestType, ...RequestType[]]),
+  body: z.unknown(),
+});
+
+export const ErrorCode = z.enum(['bad_request', 'forbidden', 'not_found', 'conflict', 'storage', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ResponseEnvelope = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: ErrorCode, message: ShortText(1000) }) }),
+]);
+export type ResponseEnvelope = z.infer<typeof ResponseEnvelope>;
+
+/** Background -> content script: run the adapter on this page (for the options page's test). */
+export const TabCommand = z.object({
+  channel: z.literal('op-panel'),
+  type: z.literal('adapter.read'),
+  adapter: SiteAdapter,
+});
+export type TabCommand = z.infer<typeof TabCommand>;
+
+/** What the panel watches, pushed down its port on every change. */
+export const PanelState = z.object({
+  settings: Settings,
+  classifier: Classifier,
+  site: Site,
+  /** The active call, or the last one while its wrap-up window is open. */
+  current: MaybeCall,
+  /** Calls of this shift, newest first. */
+  recent: z.array(CallRecord),
+  now: EpochMs,
+});
+export type PanelState = z.infer<typeof PanelState>;
+
+export const PANEL_PORT = 'op-panel';
+
+export const PortUp = z.object({ type: z.literal('subscribe') });
+export const PortDown = z.union([
+  z.object({ type: z.literal('state'), state: PanelState }),
+  z.object({ type: z.literal('error'), code: ErrorCode, message: ShortText(1000) }),
+]);
+export type PortDown = z.infer<typeof PortDown>;

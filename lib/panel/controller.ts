@@ -1,0 +1,105 @@
+// The panel's state and actions. The background's state is the truth; the controller only adds
+// what the operator just did and the background has not confirmed yet (optimistic tags), so the
+// tag shows the instant the key is pressed and is marked saved when the write is stored.
+import { request } from '../messaging/client';
+import type { PanelState } from '../messaging/protocol';
+import type { CallRecord } from '../schema/call';
+import type { PanelPrefs } from '../schema/settings';
+import { connectPanel, type LinkStatus } from './connection';
+import { createStore, type Store } from './store';
+
+export interface PendingTag {
+  key: number;
+  typeId: string;
+  callId: string | null;
+}
+
+export interface PanelView {
+  link: LinkStatus;
+  linkMessage: string | null;
+  data: PanelState | null;
+  pending: PendingTag[];
+  error: string | null;
+  /** The last confirmed tag's keystroke time; the panel measures keystroke -> saved tag on screen. */
+  lastConfirmed: { seq: number; startedAt: number } | null;
+}
+
+export interface PanelController {
+  store: Store<PanelView>;
+  tag(typeId: string, callId?: string, startedAt?: number): Promise<void>;
+  undo(): Promise<void>;
+  toggleCall(): Promise<void>;
+  setPanel(prefs: PanelPrefs): void;
+  dismissError(): void;
+  stop(): void;
+}
+
+/** Replace a call in the state with a newer copy returned by a write. */
+function withCall(data: PanelState | null, call: CallRecord): PanelState | null {
+  if (!data) return data;
+  const replace = (c: CallRecord) => (c.id === call.id && c.updatedAt <= call.updatedAt ? call : c);
+  const recent = data.recent.some((c) => c.id === call.id) ? data.recent.map(replace) : [call, ...data.recent];
+  const current = !data.current || data.current.id === call.id ? replace(data.current ?? call) : data.current;
+  return { ...data, recent, current };
+}
+
+export function createPanelController(): PanelController {
+  const store = createStore<PanelView>({
+    link: 'connecting',
+    linkMessage: null,
+    data: null,
+    pending: [],
+    error: null,
+    lastConfirmed: null,
+  });
+  let nextKey = 1;
+  const fail = (error: unknown) =>
+    store.set((v) => ({ ...v, error: error instanceof Error ? error.message : String(error) }));
+
+  const link = connectPanel(
+    (state) => store.set((v) => ({ ...v, data: state })),
+    (status, message) => store.set((v) => ({ ...v, link: status, linkMessage: message ?? null })),
+  );
+
+  return {
+    store,
+    async tag(typeId, callId, startedAt = performance.now()) {
+      const key = nextKey++;
+      const target = callId ?? store.get().data?.current?.id ?? null;
+      store.set((v) => ({ ...v, error: null, pending: [...v.pending, { key, typeId, callId: target }] }));
+      try {
+        const call = await request('call.tag', { typeId, ...(callId ? { callId } : {}) });
+        store.set((v) => ({
+          ...v,
+          data: withCall(v.data, call),
+          pending: v.pending.filter((p) => p.key !== key),
+          lastConfirmed: { seq: key, startedAt },
+        }));
+      } catch (error) {
+        store.set((v) => ({ ...v, pending: v.pending.filter((p) => p.key !== key) }));
+        fail(error);
+      }
+    },
+    async undo() {
+      try {
+        const call = await request('call.undoTag', {});
+        store.set((v) => ({ ...v, error: null, data: withCall(v.data, call) }));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async toggleCall() {
+      try {
+        await request('call.toggle', {});
+      } catch (error) {
+        fail(error);
+      }
+    },
+    setPanel(prefs) {
+      store.set((v) => (v.data ? { ...v, data: { ...v.data, site: { ...v.data.site, panel: prefs } } } : v));
+      request('site.panel', { panel: prefs }).catch(fail);
+    },
+    dismissError: () => store.set((v) => ({ ...v, error: null })),
+    stop: () => link.stop(),
+  };
+}

@@ -1,0 +1,42 @@
+// Shared helpers for unit tests: a fresh fake-IndexedDB database per test, and call fixtures.
+import { PanelDatabase } from '@/lib/db/database';
+import type { CallRecord } from '@/lib/schema/call';
+
+let counter = 0;
+export function freshDb(): PanelDatabase {
+  counter += 1;
+  return new PanelDatabase(`test-${process.pid}-${counter}-${Math.random().toString(36).slice(2)}`);
+}
+
+export const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);
+
+const ULID_CHARS = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export function fakeUlid(n: number): string {
+  let s = '';
+  let x = n;
+  for (let i = 0; i < 26; i++) {
+    s = ULID_CHARS[x % 32] + s;
+    x = Math.floor(x / 32);
+  }
+  return s;
+}
+
+export function makeCall(overrides: Partial<CallRecord> = {}): CallRecord {
+  return {
+    id: fakeUlid(Math.floor(Math.random() * 1e9)),
+    startedAt: T0,
+    endedAt: null,
+    durationMs: null,
+    direction: 'inbound',
+    source: 'manual',
+    origin: null,
+    sourceTabId: null,
+    callerNumber: null,
+    subscriber: {},
+    tags: [],
+    wrapUpUntil: null,
+    versions: { classifier: 0 },
+    updatedAt: T0,
+    ...overrides,
+  };
+}
