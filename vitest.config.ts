@@ -1,5 +1,5 @@
-// Two test projects: `unit` (node / happy-dom, fake IndexedDB) and `e2e` (the built extension in
-// a real Chromium). `npm test` runs the typecheck, unit, the builds, then e2e.
+// Three test projects: `unit` (node / happy-dom, fake IndexedDB), `server` (the API on PGlite and,
+// with DATABASE_URL, PostgreSQL) and `e2e` (the built extension in a real Chromium). `npm test` runs the typecheck, unit, the builds, then e2e.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -16,6 +16,17 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          // Each file opens PGlite (and a throwaway PostgreSQL database when DATABASE_URL is set).
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -2,6 +2,7 @@
 // in a content script and the extension's own pages. Every request and answer is parsed with
 // these schemas on both ends; `from` says which kind of sender may make the request.
 import * as z from 'zod/mini';
+import { ContentVersion, DocumentKind, DocumentSummary, LoginName, Password, PublishBody, SessionUser } from '../schema/api';
 import { CallDirection, CallRecord, SubscriberContext } from '../schema/call';
 import { Classifier } from '../schema/classifier';
 import { EpochMs, Origin, ShortText, Ulid } from '../schema/primitives';
@@ -18,6 +19,30 @@ export const AdapterReading = z.object({
   matches: z.record(z.string(), z.union([z.number(), z.object({ error: ShortText(300) })])),
 });
 export type AdapterReading = z.infer<typeof AdapterReading>;
+
+/** The server this installation syncs with, and who is logged in there. Never holds the token (R19). */
+export const SessionState = z.object({
+  server: z.nullable(z.string().check(z.maxLength(300))),
+  user: z.nullable(SessionUser),
+  expiresAt: z.nullable(EpochMs),
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+/**
+ * Sync at a glance, for the panel header and the options page. `off`: no server configured;
+ * `login`: a server is configured but the session is missing, expired or revoked; `offline`: the
+ * server cannot be reached (events wait); `waiting`: events queued and an upload is due;
+ * `synced`: nothing waiting; `error`: the server refuses something (see `lastError`).
+ */
+export const SyncStatus = z.object({
+  state: z.enum(['off', 'login', 'offline', 'waiting', 'synced', 'error']),
+  waiting: z.number().check(z.int(), z.nonnegative()),
+  deadLettered: z.number().check(z.int(), z.nonnegative()),
+  live: z.boolean(),
+  lastSyncAt: z.nullable(EpochMs),
+  lastError: z.nullable(ShortText(1000)),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
 
 const Nothing = z.null();
 const MaybeCall = z.nullable(CallRecord);
@@ -70,6 +95,33 @@ export const requests = {
   /** Store a site (the options page has already obtained the host permission for it). */
   'sites.save': { from: 'extension', body: z.object({ site: Site }), result: Nothing },
   'sites.remove': { from: 'extension', body: z.object({ origin: Origin }), result: Nothing },
+  /** Session with the sync server. Login happens in the background; the token never leaves it. */
+  'session.get': { from: 'extension', body: z.object({}), result: SessionState },
+  'session.login': {
+    from: 'extension',
+    body: z.object({ server: z.string().check(z.maxLength(300)), login: LoginName, password: Password }),
+    result: SessionState,
+  },
+  'session.logout': { from: 'extension', body: z.object({}), result: SessionState },
+  'sync.status': { from: 'extension', body: z.object({}), result: SyncStatus },
+  /** Upload and pull now (the options page's "sync now", and tests). */
+  'sync.now': { from: 'extension', body: z.object({}), result: SyncStatus },
+  /** The console (lead/trainer/admin) works on server documents through the background's session. */
+  'console.documents': {
+    from: 'extension',
+    body: z.object({ kind: DocumentKind }),
+    result: z.array(DocumentSummary),
+  },
+  'console.versions': {
+    from: 'extension',
+    body: z.object({ documentId: Ulid }),
+    result: z.array(ContentVersion),
+  },
+  'console.publish': {
+    from: 'extension',
+    body: z.extend(PublishBody, { kind: DocumentKind }),
+    result: ContentVersion,
+  },
   /** Run selectors on an open tab of that site and report what they read. */
   'sites.test': {
     from: 'extension',
@@ -114,6 +166,7 @@ export const PanelState = z.object({
   current: MaybeCall,
   /** Calls of this shift, newest first. */
   recent: z.array(CallRecord),
+  sync: SyncStatus,
   now: EpochMs,
 });
 export type PanelState = z.infer<typeof PanelState>;

@@ -40,8 +40,12 @@ export const CallRecord = z.object({
   tags: z.array(CallTag),
   /** Until when tagging still goes to this call after it ended. */
   wrapUpUntil: z.nullable(EpochMs),
-  /** Versions of the documents the call started with (classifier now; scripts, checklists later). */
-  versions: z.record(z.string(), z.number()),
+  /**
+   * Versions of the documents the call started with (classifier now; scripts, checklists later):
+   * the server's version id (a ULID) for published content, or the local version number of content
+   * edited on this device before it ever synced.
+   */
+  versions: z.record(z.string(), z.union([Ulid, z.number()])),
   updatedAt: EpochMs,
 });
 export type CallRecord = z.infer<typeof CallRecord>;
