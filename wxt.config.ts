@@ -14,7 +14,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms'],
     // The demo pages are served on localhost; every other CRM origin is asked for at the moment
     // the operator adds it in the options page.
     host_permissions: DEMO_MATCHES,

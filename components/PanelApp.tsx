@@ -68,7 +68,7 @@ export function PanelApp({ controller, host, onTagShown, onReady }: Props) {
               controller.setPanel({ ...prefs, width });
             }}
           />
-          <PanelHeader prefs={prefs} onChange={controller.setPanel} />
+          <PanelHeader prefs={prefs} sync={data?.sync} onChange={controller.setPanel} />
           {view.link !== 'live' && (
             <p class="notice" data-testid="link-status">
               {view.link === 'error' ? t('linkError', { message: view.linkMessage ?? '' }) : t('connecting')}

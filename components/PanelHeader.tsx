@@ -1,19 +1,24 @@
-// Title bar: the panel's name, push/overlay switch and the collapse button.
+// Title bar: the panel's name, the sync badge, push/overlay switch and the collapse button.
 
+import type { SyncStatus } from '@/lib/messaging/protocol';
 import { usePanelI18n } from '@/lib/panel/i18n-context';
 import type { PanelPrefs } from '@/lib/schema/settings';
+import { SyncBadge } from './SyncBadge';
 
 interface Props {
   prefs: PanelPrefs;
+  /** Absent until the first state arrives from the background. */
+  sync?: SyncStatus;
   onChange: (prefs: PanelPrefs) => void;
 }
 
-export function PanelHeader({ prefs, onChange }: Props) {
+export function PanelHeader({ prefs, sync, onChange }: Props) {
   const { t } = usePanelI18n();
   const overlay = prefs.mode === 'overlay';
   return (
     <header class="header">
       <h1 class="header__title">{t('title')}</h1>
+      <SyncBadge sync={sync} />
       <button
         type="button"
         class="icon-button"

@@ -1,4 +1,5 @@
-// Background entry: owns the database and answers the panel and the extension pages.
+// Background entry: owns the database and the sync engine, and answers the panel and the
+// extension pages.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '@/lib/background/handlers';
@@ -8,18 +9,34 @@ import { PanelDatabase } from '@/lib/db/database';
 import { route } from '@/lib/messaging/router';
 import { verifySender } from '@/lib/messaging/sender';
 import { syncRegistrations } from '@/lib/sites/registration';
+import { Syncer } from '@/lib/sync/syncer';
+
+/** Chrome's shortest alarm period: a worker that went to sleep still syncs twice a minute. */
+const SYNC_ALARM = 'op-sync';
+const SYNC_PERIOD_MINUTES = 0.5;
 
 export default defineBackground(() => {
   const db = new PanelDatabase();
   const now = () => Date.now();
   const runtimeId = browser.runtime.id;
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-  const handlers = createHandlers({ db, now });
+  const syncer = new Syncer({ db, fetch: (request) => fetch(request), now });
+  const handlers = createHandlers({ db, now, syncer });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
     route(handlers, message, verifySender(sender, runtimeId, extensionOrigin)),
   );
-  acceptPanelPorts(db, browser.runtime.onConnect, runtimeId, extensionOrigin, now);
+  acceptPanelPorts({ db, onConnect: browser.runtime.onConnect, runtimeId, extensionOrigin, now, sync: syncer });
+
+  // Listeners first (an alarm may be what woke the worker), then the start-up sync.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) syncer.onAlarm();
+  });
+  // Creating an existing alarm again would restart its period on every wake-up.
+  void browser.alarms.get(SYNC_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES });
+  });
+  syncer.start();
 
   // A permission withdrawn in the browser's own settings must stop the panel on that origin.
   const resync = () => void listSites(db).then(syncRegistrations);

@@ -1,6 +1,8 @@
 // Edits the call classifier: the list of call types the operator tags calls with. Changes stay in
 // a local draft until saved; the draft is checked here (messages in the operator's language) and
-// then by the background, whose refusal is shown as it comes.
+// then by the background, whose refusal is shown as it comes. While a server session exists the
+// server owns the classifier (leads edit it in the console), so the list is shown read-only.
+// Also home of the draft checks and the new-row helper that the console's editor reuses.
 import { useRef, useState } from 'preact/hooks';
 import type { OptionsTranslate } from '../../lib/i18n/options-messages';
 import { request } from '../../lib/messaging/client';
@@ -11,13 +13,15 @@ import { ConfirmButton } from './ConfirmButton';
 import { comboLabel, keyLabel, sameModifiers } from './KeyCapture';
 import { errorNotice, type Notice, NoticeText } from './Notice';
 
-const MAX_TYPES = 30;
+export const MAX_TYPES = 30;
 const ID_PATTERN = /^[a-z0-9_-]{1,40}$/;
 
 type Props = {
   t: OptionsTranslate;
   settings: Settings;
   classifier: Classifier;
+  /** The server that manages the classifier while someone is logged in; `null`: edited here. */
+  managedBy: string | null;
   onSaved: (classifier: Classifier) => void;
 };
 
@@ -33,13 +37,21 @@ function hotkeyKeys(settings: Settings): Set<string> {
   return keys;
 }
 
-function problems(types: readonly CallType[], settings: Settings, t: OptionsTranslate): string[] {
+/**
+ * Everything wrong with a draft, in the reader's language. With `settings`, tag keys that would
+ * clash with this operator's other hotkeys count too (a server classifier has no one operator).
+ */
+export function classifierProblems(
+  types: readonly CallType[],
+  t: OptionsTranslate,
+  settings: Settings | null,
+): string[] {
   const found: string[] = [];
   if (types.length === 0) found.push(t('classifier.error.empty'));
   if (types.length > MAX_TYPES) found.push(t('classifier.error.tooMany', { max: MAX_TYPES }));
   const ids = new Map<string, number>();
   const keys = new Map<string, number>();
-  const reserved = hotkeyKeys(settings);
+  const reserved = settings ? hotkeyKeys(settings) : new Set<string>();
   types.forEach((type, index) => {
     const n = index + 1;
     if (!ID_PATTERN.test(type.id)) found.push(t('classifier.error.id', { n }));
@@ -55,18 +67,35 @@ function problems(types: readonly CallType[], settings: Settings, t: OptionsTran
     if (sameKey !== undefined) {
       found.push(t('classifier.error.duplicateKey', { key: keyLabel(type.key, t), n, other: sameKey }));
     } else keys.set(type.key, n);
-    if (reserved.has(type.key)) {
+    if (settings && reserved.has(type.key)) {
       found.push(t('classifier.error.hotkeyClash', { n, combo: comboLabel(settings.tagModifiers, type.key, t) }));
     }
   });
   return found;
 }
 
+/** A blank type with an unused id and the first free digit key (if any) not in `reserved`. */
+export function newCallType(types: readonly CallType[], reserved: ReadonlySet<string>): CallType {
+  const usedIds = new Set(types.map((type) => type.id));
+  let n = types.length + 1;
+  while (usedIds.has(`type_${n}`)) n++;
+  const usedKeys = new Set(types.map((type) => type.key));
+  const freeDigit = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']
+    .map((d) => `Digit${d}`)
+    .find((code) => !usedKeys.has(code) && !reserved.has(code));
+  return { id: `type_${n}`, names: { ru: '', en: '', pl: '' }, key: freeDigit ?? null };
+}
+
+/** Rows of a list that is only shown: the position is a stable enough identity. */
+function toRowsFixed(saved: Classifier): Row[] {
+  return saved.types.map((type, index) => ({ rowKey: index, isNew: false, type }));
+}
+
 function sameTypes(a: readonly CallType[], b: readonly CallType[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function ClassifierSection({ t, settings, classifier, onSaved }: Props) {
+export function ClassifierSection({ t, settings, classifier, managedBy, onSaved }: Props) {
   const nextKey = useRef(0);
   const toRows = (saved: Classifier): Row[] =>
     saved.types.map((type) => ({ rowKey: nextKey.current++, isNew: false, type }));
@@ -95,15 +124,7 @@ export function ClassifierSection({ t, settings, classifier, onSaved }: Props) {
   }
 
   function add() {
-    const usedIds = new Set(types.map((type) => type.id));
-    let n = rows.length + 1;
-    while (usedIds.has(`type_${n}`)) n++;
-    const usedKeys = new Set(types.map((type) => type.key));
-    const reserved = hotkeyKeys(settings);
-    const freeDigit = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']
-      .map((d) => `Digit${d}`)
-      .find((code) => !usedKeys.has(code) && !reserved.has(code));
-    const type: CallType = { id: `type_${n}`, names: { ru: '', en: '', pl: '' }, key: freeDigit ?? null };
+    const type = newCallType(types, hotkeyKeys(settings));
     edit([...rows, { rowKey: nextKey.current++, isNew: true, type }]);
   }
 
@@ -114,7 +135,7 @@ export function ClassifierSection({ t, settings, classifier, onSaved }: Props) {
   }
 
   async function save() {
-    const found = problems(types, settings, t);
+    const found = classifierProblems(types, t, settings);
     if (found.length > 0) {
       setNotice({ kind: 'error', text: t('common.fixFirst'), details: found });
       return;
@@ -149,74 +170,87 @@ export function ClassifierSection({ t, settings, classifier, onSaved }: Props) {
   }
 
   const reserved = hotkeyKeys(settings);
+  const readOnly = managedBy !== null;
+  // Read-only: always the stored list as it is now (sync may replace it while the page is open).
+  const shown = readOnly ? toRowsFixed(classifier) : rows;
   return (
-    <section class="card">
+    <section class="card" data-testid="classifier-section" data-managed={readOnly ? 'true' : 'false'}>
       <h2>{t('classifier.title')}</h2>
       <p class="hint">{t('classifier.intro', { combo: comboLabel(settings.tagModifiers, null, t) })}</p>
-      <div class="table-wrap">
-        <table class="classifier">
-          <thead>
-            <tr>
-              <th scope="col">{t('classifier.colNumber')}</th>
-              <th scope="col">{t('classifier.colId')}</th>
-              <th scope="col">{t('classifier.nameRu')}</th>
-              <th scope="col">{t('classifier.nameEn')}</th>
-              <th scope="col">{t('classifier.namePl')}</th>
-              <th scope="col">{t('classifier.colKey')}</th>
-              <th scope="col">{t('classifier.colActions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => {
-              const takenKeys = new Set<string>(reserved);
-              rows.forEach((other) => {
-                if (other !== row && other.type.key !== null) takenKeys.add(other.type.key);
-              });
-              return (
-                <CallTypeRow
-                  key={row.rowKey}
-                  t={t}
-                  index={index}
-                  count={rows.length}
-                  type={row.type}
-                  idEditable={row.isNew}
-                  takenKeys={takenKeys}
-                  onChange={(update) =>
-                    edit((current) =>
-                      current.map((r) => (r.rowKey === row.rowKey ? { ...r, type: update(r.type) } : r)),
-                    )
-                  }
-                  onMove={(delta) => move(index, delta)}
-                  onRemove={() => edit((current) => current.filter((r) => r.rowKey !== row.rowKey))}
-                />
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      {readOnly && (
+        <p class="notice notice-info" data-testid="classifier-managed">
+          {t('classifier.managed', { server: managedBy })}
+        </p>
+      )}
+      {/* A disabled fieldset makes every control of the rows read-only without touching them. */}
+      <fieldset class="plain" disabled={readOnly}>
+        <div class="table-wrap">
+          <table class="classifier">
+            <thead>
+              <tr>
+                <th scope="col">{t('classifier.colNumber')}</th>
+                <th scope="col">{t('classifier.colId')}</th>
+                <th scope="col">{t('classifier.nameRu')}</th>
+                <th scope="col">{t('classifier.nameEn')}</th>
+                <th scope="col">{t('classifier.namePl')}</th>
+                <th scope="col">{t('classifier.colKey')}</th>
+                <th scope="col">{t('classifier.colActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((row, index) => {
+                const takenKeys = new Set<string>(reserved);
+                shown.forEach((other) => {
+                  if (other !== row && other.type.key !== null) takenKeys.add(other.type.key);
+                });
+                return (
+                  <CallTypeRow
+                    key={row.rowKey}
+                    t={t}
+                    index={index}
+                    count={shown.length}
+                    type={row.type}
+                    idEditable={row.isNew}
+                    takenKeys={takenKeys}
+                    onChange={(update) =>
+                      edit((current) =>
+                        current.map((r) => (r.rowKey === row.rowKey ? { ...r, type: update(r.type) } : r)),
+                      )
+                    }
+                    onMove={(delta) => move(index, delta)}
+                    onRemove={() => edit((current) => current.filter((r) => r.rowKey !== row.rowKey))}
+                  />
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
       <p class="hint">
-        {t('classifier.summary', { count: rows.length, version: classifier.version })}
-        {dirty ? ` ${t('classifier.unsaved')}` : ''}
+        {t('classifier.summary', { count: shown.length, version: classifier.version })}
+        {dirty && !readOnly ? ` ${t('classifier.unsaved')}` : ''}
       </p>
-      <div class="actions">
-        <button type="button" disabled={busy || rows.length >= MAX_TYPES} onClick={add}>
-          {t('classifier.add')}
-        </button>
-        <button type="button" class="primary" disabled={busy || !dirty} onClick={() => void save()}>
-          {t('common.save')}
-        </button>
-        <button type="button" disabled={busy || !dirty} onClick={() => edit(toRows(classifier))}>
-          {t('classifier.discard')}
-        </button>
-        <ConfirmButton
-          label={t('classifier.reset')}
-          question={t('classifier.resetQuestion')}
-          yes={t('common.yes')}
-          no={t('common.no')}
-          disabled={busy}
-          onConfirm={() => void reset()}
-        />
-      </div>
+      {!readOnly && (
+        <div class="actions">
+          <button type="button" disabled={busy || rows.length >= MAX_TYPES} onClick={add}>
+            {t('classifier.add')}
+          </button>
+          <button type="button" class="primary" disabled={busy || !dirty} onClick={() => void save()}>
+            {t('common.save')}
+          </button>
+          <button type="button" disabled={busy || !dirty} onClick={() => edit(toRows(classifier))}>
+            {t('classifier.discard')}
+          </button>
+          <ConfirmButton
+            label={t('classifier.reset')}
+            question={t('classifier.resetQuestion')}
+            yes={t('common.yes')}
+            no={t('common.no')}
+            disabled={busy}
+            onConfirm={() => void reset()}
+          />
+        </div>
+      )}
       <NoticeText notice={notice} />
     </section>
   );

@@ -1,11 +1,13 @@
 // Root of the options page: loads everything once from the background, keeps the saved state and
 // hands each section what it needs. The UI language follows the saved settings, so switching the
-// language re-renders the whole page in it at once.
+// language re-renders the whole page in it at once. The server session is loaded on its own, so a
+// failure there never hides the local settings; while someone is logged in the classifier is the
+// server's and is shown read-only.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { optionsMessages } from '../../lib/i18n/options-messages';
 import { createTranslator, pickLocale } from '../../lib/i18n/translate';
 import { request } from '../../lib/messaging/client';
-import type { RequestResult } from '../../lib/messaging/protocol';
+import type { RequestResult, SessionState } from '../../lib/messaging/protocol';
 import type { Classifier } from '../../lib/schema/classifier';
 import type { Locale } from '../../lib/schema/primitives';
 import type { Settings, Site } from '../../lib/schema/settings';
@@ -13,6 +15,7 @@ import { ClassifierSection } from './ClassifierSection';
 import { HotkeysSection } from './HotkeysSection';
 import { LanguageSection } from './LanguageSection';
 import { describeError } from './Notice';
+import { ServerSection } from './ServerSection';
 import { SitesSection } from './SitesSection';
 
 type Loaded = RequestResult<'options.load'>;
@@ -40,9 +43,34 @@ export function OptionsApp() {
     }
   }, []);
 
+  const [session, setSession] = useState<SessionState | null>(null);
+  const [sessionError, setSessionError] = useState<unknown>(null);
+
+  const reloadSession = useCallback(async () => {
+    try {
+      setSession(await request('session.get', {}));
+      setSessionError(null);
+    } catch (error) {
+      setSessionError(error);
+    }
+  }, []);
+
   useEffect(() => {
     void reload();
-  }, [reload]);
+    void reloadSession();
+  }, [reload, reloadSession]);
+
+  const loggedIn = session?.user != null;
+  // After a sync the server's classifier may have replaced the local one: show the new list.
+  const refreshClassifier = useCallback(async () => {
+    if (!loggedIn) return;
+    try {
+      const fresh = await request('options.load', {});
+      setData((current) => current && { ...current, classifier: fresh.classifier });
+    } catch {
+      // The next sync tries again; the page keeps what it shows.
+    }
+  }, [loggedIn]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -89,6 +117,15 @@ export function OptionsApp() {
         loading && <p class="hint">{t('page.loading')}</p>
       ) : (
         <>
+          <ServerSection
+            t={t}
+            locale={data.settings.locale}
+            session={session}
+            sessionError={sessionError}
+            onSession={setSession}
+            onReloadSession={reloadSession}
+            onSynced={() => void refreshClassifier()}
+          />
           <LanguageSection t={t} locale={data.settings.locale} onChange={changeLocale} />
           <HotkeysSection
             t={t}
@@ -97,7 +134,15 @@ export function OptionsApp() {
             classifier={data.classifier}
             onSave={saveSettings}
           />
-          <ClassifierSection t={t} settings={data.settings} classifier={data.classifier} onSaved={classifierSaved} />
+          <ClassifierSection
+            // A fresh editor when the owner changes, so a local draft never outlives a login.
+            key={loggedIn ? 'server' : 'local'}
+            t={t}
+            settings={data.settings}
+            classifier={data.classifier}
+            managedBy={loggedIn ? (session?.server ?? '') : null}
+            onSaved={classifierSaved}
+          />
           <SitesSection t={t} sites={data.sites} tabs={data.tabs} onSiteSaved={siteSaved} onReload={reload} />
         </>
       )}

@@ -1,26 +1,59 @@
-// What the background does for each request. Thin: the work is in lib/calls and lib/db; this
-// maps requests to it and supplies what only the background knows (sender origin, tab, clock).
+// What the background does for each request. Thin: the work is in lib/calls, lib/db and lib/sync;
+// this maps requests to it and supplies what only the background knows (sender origin, tab, clock,
+// the server session). Nothing here waits for the network except the session and console requests.
 import browser from 'webextension-polyfill';
 import { endCall, startCall, tagCall, toggleCall, undoLastTag, updateContext } from '../calls/call-store';
 import {
   listSites,
-  loadClassifier,
+  loadLocalClassifier,
   loadSettings,
   loadSite,
+  removeSite,
   resetClassifier,
   saveClassifier,
   saveSettings,
   saveSite,
 } from '../db/config-store';
 import type { PanelDatabase } from '../db/database';
-import { AdapterReading } from '../messaging/protocol';
+import { AdapterReading, type ErrorCode } from '../messaging/protocol';
 import { HandlerError, type Handlers } from '../messaging/router';
 import { isDemoOrigin } from '../sites/demo-origins';
 import { syncRegistrations } from '../sites/registration';
+import { SyncFailure } from '../sync/failure';
+import type { Syncer } from '../sync/syncer';
 
 export interface BackgroundDeps {
   db: PanelDatabase;
   now: () => number;
+  syncer: Syncer;
+}
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'bad_request',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+};
+
+/** A sync server failure as the caller sees it: a code it can act on and the server's words. */
+function asHandlerError(error: unknown): unknown {
+  if (!(error instanceof SyncFailure)) return error;
+  switch (error.kind) {
+    case 'login':
+      return new HandlerError('forbidden', error.message);
+    case 'offline':
+      return new HandlerError('internal', `the sync server cannot be reached: ${error.message}`);
+    default:
+      return new HandlerError(STATUS_CODES[error.detail.status ?? 0] ?? 'bad_request', error.message);
+  }
+}
+
+async function viaServer<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw asHandlerError(error);
+  }
 }
 
 function requireOrigin(origin: string | null): string {
@@ -44,7 +77,7 @@ async function openSiteTabs(db: PanelDatabase) {
   });
 }
 
-export function createHandlers({ db, now }: BackgroundDeps): Handlers {
+export function createHandlers({ db, now, syncer }: BackgroundDeps): Handlers {
   return {
     'call.signal': async (body, sender) => {
       if (body.state === 'end') return endCall(db, now(), sender.tabId ?? undefined);
@@ -74,7 +107,8 @@ export function createHandlers({ db, now }: BackgroundDeps): Handlers {
       const tabs = await openSiteTabs(db);
       return {
         settings: await loadSettings(db),
-        classifier: await loadClassifier(db),
+        // The one this page edits; a server classifier, when published, takes precedence in the panel.
+        classifier: await loadLocalClassifier(db),
         sites: await withDemoSites(
           db,
           tabs.map((tab) => tab.origin),
@@ -95,9 +129,22 @@ export function createHandlers({ db, now }: BackgroundDeps): Handlers {
     },
     'sites.remove': async (body) => {
       if (isDemoOrigin(body.origin)) throw new HandlerError('forbidden', 'the demo sites are built in');
-      await db.sites.delete(body.origin);
+      await removeSite(db, body.origin);
       await syncRegistrations(await listSites(db));
       return null;
+    },
+    'session.get': async () => syncer.sessionState(),
+    'session.login': async (body) => viaServer(() => syncer.login(body)),
+    'session.logout': async () => syncer.logout(),
+    'sync.status': async () => syncer.refreshStatus(),
+    'sync.now': async () => syncer.syncNow(),
+    'console.documents': async (body) => viaServer(() => syncer.withApi((api) => api.documents(body.kind))),
+    'console.versions': async (body) => viaServer(() => syncer.withApi((api) => api.versions(body.documentId))),
+    'console.publish': async ({ kind, ...publish }) => {
+      const version = await viaServer(() => syncer.withApi((api) => api.publish(kind, publish)));
+      // The publisher's own panels get it now rather than on the next poke or alarm.
+      void syncer.syncNow();
+      return version;
     },
     'sites.test': async (body) => {
       let answer: unknown;

@@ -1,7 +1,7 @@
 // Call operations on the database. Each one writes the call row and its outbox event in one
 // transaction: what the panel shows is exactly what will be uploaded, and a killed worker leaves
 // both or neither (R02).
-import { loadClassifier, loadSettings } from '../db/config-store';
+import { classifierForCall, currentClassifier, loadSettings } from '../db/config-store';
 import type { PanelDatabase } from '../db/database';
 import { newId } from '../db/ids';
 import { appendEvent } from '../db/outbox';
@@ -36,7 +36,8 @@ async function activeCall(db: PanelDatabase): Promise<CallRecord | undefined> {
 }
 
 function rw<T>(db: PanelDatabase, work: () => Promise<T>): Promise<T> {
-  return db.transaction('rw', [db.calls, db.outbox, db.meta], work);
+  // `documents` only for reading: the classifier in effect may be a server document.
+  return db.transaction('rw', [db.calls, db.outbox, db.meta, db.documents], work);
 }
 
 export interface StartCall {
@@ -53,7 +54,7 @@ export function startCall(db: PanelDatabase, input: StartCall, now: number): Pro
   return rw(db, async () => {
     const active = await activeCall(db);
     if (active) return active;
-    const classifier = await loadClassifier(db);
+    const classifier = await currentClassifier(db);
     const call: CallRecord = {
       id: newId(now),
       startedAt: now,
@@ -67,7 +68,7 @@ export function startCall(db: PanelDatabase, input: StartCall, now: number): Pro
       subscriber: input.subscriber ?? {},
       tags: [],
       wrapUpUntil: null,
-      versions: { classifier: classifier.version },
+      versions: { classifier: classifier.ref },
       updatedAt: now,
     };
     await db.calls.add(call);
@@ -103,11 +104,12 @@ export function tagCall(
   now: number,
 ): Promise<CallRecord> {
   return rw(db, async () => {
-    const classifier = await loadClassifier(db);
-    if (!classifier.types.some((t) => t.id === typeId))
-      throw new CallError('bad_request', `unknown call type "${typeId}"`);
     const call = callId ? await db.calls.get(callId) : tagTarget(await recentCalls(db, now, 20), now);
     if (!call) throw new CallError('not_found', callId ? 'no such call' : 'no call to tag');
+    // The call's own classifier version, not necessarily the newest (R11).
+    const classifier = await classifierForCall(db, call);
+    if (!classifier.types.some((t) => t.id === typeId))
+      throw new CallError('bad_request', `unknown call type "${typeId}"`);
     const tag = { id: newId(now), typeId, at: now };
     const tagged = withTag(call, tag);
     if (!tagged) return call;

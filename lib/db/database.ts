@@ -2,6 +2,7 @@
 // extension's origin). Shipped versions are never edited: a schema change adds `version(n+1)`
 // with an `upgrade` that migrates rows in place, and the outbox is carried over untouched.
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ContentVersion } from '../schema/api';
 import type { CallRecord } from '../schema/call';
 import type { OutboxEvent } from '../schema/events';
 import type { Site } from '../schema/settings';
@@ -11,15 +12,24 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** An event the server acknowledged, kept for a while in case the server loses it (R07). */
+export interface SentEvent extends OutboxEvent {
+  sentAt: number;
+}
+
 export const DATABASE_NAME = 'operator-panel';
 
 export class PanelDatabase extends Dexie {
   calls!: EntityTable<CallRecord, 'id'>;
   /** Events waiting for upload; removed only when the server acknowledges them. */
   outbox!: EntityTable<OutboxEvent, 'id'>;
-  /** Small singletons: device identity and sequence, settings, classifier. */
+  /** Small singletons: device identity and sequence, settings, classifier, session, pull cursor. */
   meta!: Table<MetaRow, string>;
   sites!: EntityTable<Site, 'origin'>;
+  /** The newest version of every server document visible to the user, replaced by each pull. */
+  documents!: EntityTable<ContentVersion, 'documentId'>;
+  /** Acknowledged events, pruned after 14 days: what a server restored from a backup lacks. */
+  sent!: EntityTable<SentEvent, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -28,6 +38,11 @@ export class PanelDatabase extends Dexie {
       outbox: 'id, &seq',
       meta: 'key',
       sites: 'origin',
+    });
+    // Version 2 (sync): only new tables, so no upgrade function; the outbox is untouched (R12).
+    this.version(2).stores({
+      documents: 'documentId, kind',
+      sent: 'id, &seq, sentAt',
     });
   }
 }

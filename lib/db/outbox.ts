@@ -6,13 +6,13 @@ import { EVENT_SCHEMA_VERSION, type EventType, type OutboxEvent } from '../schem
 import type { PanelDatabase } from './database';
 import { newId } from './ids';
 
-interface DeviceIdentity {
+export interface DeviceIdentity {
   deviceId: string;
   /** The sequence number the next event gets; starts at 1 for a new installation. */
   nextSeq: number;
 }
 
-const DEVICE_KEY = 'device';
+export const DEVICE_KEY = 'device';
 
 /** The installation's identity, created once. A reinstall has an empty database: a new device (R08). */
 export async function deviceIdentity(db: PanelDatabase): Promise<DeviceIdentity> {
@@ -22,6 +22,31 @@ export async function deviceIdentity(db: PanelDatabase): Promise<DeviceIdentity>
     const identity = { deviceId: newId(), nextSeq: 1 };
     await db.meta.put({ key: DEVICE_KEY, value: identity });
     return identity;
+  });
+}
+
+type Listener = () => void;
+const listeners = new WeakMap<PanelDatabase, Set<Listener>>();
+
+/**
+ * Called after a transaction that appended events has committed: the syncer uploads soon after
+ * every local write without each writer having to know about it.
+ */
+export function onEventAppended(db: PanelDatabase, listener: Listener): () => void {
+  const set = listeners.get(db) ?? new Set<Listener>();
+  listeners.set(db, set);
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+function notifyOnCommit(db: PanelDatabase): void {
+  const set = listeners.get(db);
+  if (!set?.size) return;
+  // The IndexedDB transaction itself: for a nested Dexie transaction that is the parent's, so
+  // listeners run after the real commit, never for a write that is rolled back.
+  const idb = Dexie.currentTransaction?.idbtrans;
+  idb?.addEventListener('complete', () => {
+    for (const listener of set) listener();
   });
 }
 
@@ -44,5 +69,6 @@ export async function appendEvent(
   };
   await db.meta.put({ key: DEVICE_KEY, value: { ...identity, nextSeq: identity.nextSeq + 1 } });
   await db.outbox.add(event);
+  notifyOnCommit(db);
   return event;
 }

@@ -40,6 +40,32 @@ const ru = {
   sourceWebrtc: 'софтфон',
   sourceAdapter: 'CRM',
   sourceManual: 'вручную',
+  syncSynced: 'Всё отправлено на сервер',
+  syncWaiting: {
+    one: '{count} ждёт',
+    few: '{count} ждут',
+    many: '{count} ждут',
+    other: '{count} ждут',
+  },
+  syncWaitingDetail: {
+    one: '{count} изменение ждёт отправки на сервер',
+    few: '{count} изменения ждут отправки на сервер',
+    many: '{count} изменений ждут отправки на сервер',
+    other: '{count} изменения ждут отправки на сервер',
+  },
+  syncOffline: 'офлайн',
+  syncOfflineDetail: 'Нет связи с сервером; данные сохранены и уйдут, когда связь вернётся',
+  syncLogin: 'войти',
+  syncLoginDetail: 'Нужно войти на сервер в настройках расширения; данные сохранены',
+  syncError: 'ошибка',
+  syncDeadDetail: {
+    one: '{count} изменение сервер не принял',
+    few: '{count} изменения сервер не принял',
+    many: '{count} изменений сервер не принял',
+    other: '{count} изменения сервер не принял',
+  },
+  syncLast: 'Последняя синхронизация: {time}',
+  syncNever: 'Синхронизации ещё не было',
 } satisfies Catalog<string>;
 
 export type PanelKey = keyof typeof ru;
@@ -77,6 +103,23 @@ const en: Catalog<PanelKey> = {
   sourceWebrtc: 'softphone',
   sourceAdapter: 'CRM',
   sourceManual: 'manual',
+  syncSynced: 'Everything is sent to the server',
+  syncWaiting: { one: '{count} waiting', other: '{count} waiting' },
+  syncWaitingDetail: {
+    one: '{count} change is waiting to be sent to the server',
+    other: '{count} changes are waiting to be sent to the server',
+  },
+  syncOffline: 'offline',
+  syncOfflineDetail: 'The server cannot be reached; data is kept and goes out when the connection is back',
+  syncLogin: 'log in',
+  syncLoginDetail: 'Log in to the server in the extension’s settings; data is kept',
+  syncError: 'error',
+  syncDeadDetail: {
+    one: '{count} change was refused by the server',
+    other: '{count} changes were refused by the server',
+  },
+  syncLast: 'Last sync: {time}',
+  syncNever: 'No sync yet',
 };
 
 const pl: Catalog<PanelKey> = {
@@ -117,6 +160,32 @@ const pl: Catalog<PanelKey> = {
   sourceWebrtc: 'softphone',
   sourceAdapter: 'CRM',
   sourceManual: 'ręcznie',
+  syncSynced: 'Wszystko wysłane na serwer',
+  syncWaiting: {
+    one: '{count} czeka',
+    few: '{count} czekają',
+    many: '{count} czeka',
+    other: '{count} czeka',
+  },
+  syncWaitingDetail: {
+    one: '{count} zmiana czeka na wysłanie na serwer',
+    few: '{count} zmiany czekają na wysłanie na serwer',
+    many: '{count} zmian czeka na wysłanie na serwer',
+    other: '{count} zmiany czeka na wysłanie na serwer',
+  },
+  syncOffline: 'offline',
+  syncOfflineDetail: 'Brak połączenia z serwerem; dane są zachowane i zostaną wysłane po jego przywróceniu',
+  syncLogin: 'zaloguj',
+  syncLoginDetail: 'Zaloguj się do serwera w ustawieniach rozszerzenia; dane są zachowane',
+  syncError: 'błąd',
+  syncDeadDetail: {
+    one: 'Serwer nie przyjął {count} zmiany',
+    few: 'Serwer nie przyjął {count} zmian',
+    many: 'Serwer nie przyjął {count} zmian',
+    other: 'Serwer nie przyjął {count} zmiany',
+  },
+  syncLast: 'Ostatnia synchronizacja: {time}',
+  syncNever: 'Jeszcze nie było synchronizacji',
 };
 
 export const panelMessages: Record<Locale, Catalog<PanelKey>> = { ru, en, pl };

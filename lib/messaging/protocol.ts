@@ -2,7 +2,15 @@
 // in a content script and the extension's own pages. Every request and answer is parsed with
 // these schemas on both ends; `from` says which kind of sender may make the request.
 import * as z from 'zod/mini';
-import { ContentVersion, DocumentKind, DocumentSummary, LoginName, Password, PublishBody, SessionUser } from '../schema/api';
+import {
+  ContentVersion,
+  DocumentKind,
+  DocumentSummary,
+  LoginName,
+  Password,
+  PublishBody,
+  SessionUser,
+} from '../schema/api';
 import { CallDirection, CallRecord, SubscriberContext } from '../schema/call';
 import { Classifier } from '../schema/classifier';
 import { EpochMs, Origin, ShortText, Ulid } from '../schema/primitives';

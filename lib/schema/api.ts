@@ -11,11 +11,13 @@ export const Role = z.enum(['operator', 'lead', 'trainer', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 /** A login name: what a person types, case-insensitive, unique across the server. */
-export const LoginName = z.string().check(
-  z.minLength(1),
-  z.maxLength(100),
-  z.regex(/^[\p{L}\p{N}._@-]+$/u, 'login: letters, digits, ".", "_", "@" or "-"'),
-);
+export const LoginName = z
+  .string()
+  .check(
+    z.minLength(1),
+    z.maxLength(100),
+    z.regex(/^[\p{L}\p{N}._@-]+$/u, 'login: letters, digits, ".", "_", "@" or "-"'),
+  );
 
 export const Password = z.string().check(z.minLength(1), z.maxLength(200));
 

@@ -35,7 +35,13 @@ export function errorResponse(c: Context, code: ApiErrorCode, message: string, e
 /** Parses a request body with a zod schema; a failure is a 400 naming the fields. */
 export async function parseJson<T>(
   c: Context,
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } },
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+  },
 ): Promise<T> {
   let raw: unknown;
   try {

@@ -26,7 +26,7 @@ describe.each(BUILDS)('build %s', (dir) => {
   });
 
   it('R20: asks only for the permissions the README lists', () => {
-    expect([...manifest.permissions].sort()).toEqual(['scripting', 'storage', 'unlimitedStorage']);
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'scripting', 'storage', 'unlimitedStorage']);
     expect([...manifest.host_permissions].sort()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
     expect([...manifest.optional_host_permissions].sort()).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.externally_connectable).toBeUndefined();

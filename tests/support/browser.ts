@@ -75,8 +75,32 @@ export async function launch(extensionDir: string | null): Promise<Session> {
   return { context, extensionId, worker, close };
 }
 
-export async function demoServer(): Promise<RunningServer> {
-  return startServer(0, '127.0.0.1');
+/** The demo pages and the sync API on one origin, on a fresh in-memory database with the demo seed. */
+export async function demoServer(options: { dataDir?: string; port?: number } = {}): Promise<RunningServer> {
+  return startServer({ port: options.port ?? 0, host: '127.0.0.1', demo: true, dataDir: options.dataDir });
+}
+
+export type DemoLogin = 'operator' | 'operator2' | 'lead' | 'trainer' | 'admin';
+
+/** A seeded demo user's password (the seed makes random ones and returns them once). */
+export function demoPassword(server: RunningServer, login: DemoLogin): string {
+  const user = server.seeded?.users.find((candidate) => candidate.login === login);
+  if (!user) throw new Error(`the demo server was not seeded with a user ${login}`);
+  return user.password;
+}
+
+/** Log the extension in on its options page, the way an operator does. */
+export async function loginOnOptionsPage(session: Session, server: RunningServer, login: DemoLogin): Promise<Page> {
+  const options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  const section = options.locator('[data-testid="server-section"]');
+  await section.locator('[data-testid="login-form"]').waitFor({ timeout: 10_000 });
+  await section.locator('[data-testid="server-address"]').fill(server.url);
+  await section.locator('[data-testid="server-login"]').fill(login);
+  await section.locator('[data-testid="server-password"]').fill(demoPassword(server, login));
+  await section.locator('[data-testid="server-login-button"]').click();
+  await options.locator('[data-testid="server-section"][data-logged-in="true"]').waitFor({ timeout: 10_000 });
+  return options;
 }
 
 /** The current service worker of the extension (after a restart it is a new one). */

@@ -1,0 +1,231 @@
+// Server-side sync benchmarks, each judged against a baseline measured in the same run:
+// - ingest: our push endpoint (HTTP, validation, exactly-once bookkeeping, projection) vs the
+//   floor of raw multi-row INSERTs of the same rows into the same `events` table;
+// - poke: publish a document -> every one of 2 000 connected WebSocket clients told "changed".
+// PGlite always; PostgreSQL (`_pg` keys) when DATABASE_URL is set, on a throwaway database.
+import pg from 'pg';
+import { ulid } from 'ulid';
+import WebSocket from 'ws';
+import { DEFAULT_CLASSIFIER } from '../lib/classifier/defaults';
+import type { OutboxEvent } from '../lib/schema/events';
+import type { Database } from '../server/db/database';
+import { type RunningServer, startServer } from '../server/start';
+import { deviceEvents } from './sync-events';
+
+const INGEST_DEVICES = 20;
+const INGEST_EVENTS_PER_DEVICE = 1000;
+const BATCH = 500;
+export const POKE_CLIENTS = 2000;
+const POKE_ROUNDS = 5;
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
+}
+
+async function login(server: RunningServer, role: string): Promise<string> {
+  const user = server.seeded?.users.find((u) => u.role === role);
+  if (!user) throw new Error(`the demo seed has no ${role}`);
+  const answer = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: user.login, password: user.password }),
+  });
+  if (!answer.ok) throw new Error(`login as ${role}: HTTP ${answer.status}`);
+  return ((await answer.json()) as { token: string }).token;
+}
+
+async function push(server: RunningServer, token: string, deviceId: string, events: OutboxEvent[]) {
+  const answer = await fetch(`${server.url}/api/v1/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ deviceId, events }),
+  });
+  if (!answer.ok) throw new Error(`push: HTTP ${answer.status} ${await answer.text()}`);
+}
+
+/** Raw multi-row INSERTs of the same events (fresh ids, fresh devices), one transaction per batch. */
+async function floorInsert(db: Database, batches: OutboxEvent[][], orgId: string, userId: string): Promise<number> {
+  const started = performance.now();
+  for (const batch of batches) {
+    await db.transaction(async (tx) => {
+      const params: unknown[] = [];
+      const rows = batch.map((e) => {
+        const n = params.length;
+        params.push(
+          e.id,
+          e.deviceId,
+          e.seq,
+          orgId,
+          userId,
+          e.type,
+          e.at,
+          e.schemaVersion,
+          JSON.stringify(e.payload),
+          e.at,
+        );
+        return `($${n + 1},$${n + 2},$${n + 3},$${n + 4},$${n + 5},$${n + 6},$${n + 7},$${n + 8},$${n + 9}::jsonb,$${n + 10})`;
+      });
+      await tx.query(
+        `insert into events (id, device_id, seq, org_id, user_id, type, at, schema_version, payload, received_at) values ${rows.join(',')}`,
+        params,
+      );
+    });
+  }
+  return performance.now() - started;
+}
+
+function makeBatches(now: number): { deviceId: string; events: OutboxEvent[] }[] {
+  const batches: { deviceId: string; events: OutboxEvent[] }[] = [];
+  for (let d = 0; d < INGEST_DEVICES; d++) {
+    const deviceId = ulid();
+    const events = deviceEvents(deviceId, INGEST_EVENTS_PER_DEVICE, now - 86_400_000 + d * 1000);
+    for (let i = 0; i < events.length; i += BATCH) batches.push({ deviceId, events: events.slice(i, i + BATCH) });
+  }
+  return batches;
+}
+
+async function measureIngest(server: RunningServer): Promise<{ ours: number; floor: number }> {
+  const token = await login(server, 'operator');
+  // Warm-up: one small batch, so the first-query costs are not counted.
+  const warm = ulid();
+  await push(server, token, warm, deviceEvents(warm, 50, Date.now() - 3_600_000));
+
+  const total = INGEST_DEVICES * INGEST_EVENTS_PER_DEVICE;
+  const ours = makeBatches(Date.now());
+  const started = performance.now();
+  for (const batch of ours) await push(server, token, batch.deviceId, batch.events);
+  const oursMs = performance.now() - started;
+
+  const [user] = await server.db.query<{ id: string; org_id: string }>(
+    "select id, org_id from users where role = 'operator' order by login limit 1",
+  );
+  if (!user) throw new Error('no operator');
+  const floorBatches = makeBatches(Date.now());
+  // Device rows exist before the timed part: the floor is the INSERT alone.
+  for (const deviceId of new Set(floorBatches.map((b) => b.deviceId))) {
+    await server.db.query(
+      'insert into devices (device_id, org_id, user_id, last_seq, created_at, updated_at) values ($1, $2, $3, 0, 0, 0)',
+      [deviceId, user.org_id, user.id],
+    );
+  }
+  const floorMs = await floorInsert(
+    server.db,
+    floorBatches.map((b) => b.events),
+    user.org_id,
+    user.id,
+  );
+  const [count] = await server.db.query<{ n: number }>('select count(*)::int8 as n from events');
+  if ((count?.n ?? 0) < 2 * total) throw new Error(`expected at least ${2 * total} events stored, found ${count?.n}`);
+  return { ours: round(total / (oursMs / 1000), 0), floor: round(total / (floorMs / 1000), 0) };
+}
+
+/** Connects `n` live clients with the token; resolves when all said ready. */
+async function connectClients(url: string, token: string, n: number, onChanged: (at: number) => void) {
+  const sockets: WebSocket[] = [];
+  const liveUrl = `${url.replace(/^http/, 'ws')}/api/v1/live`;
+  const connectOne = () =>
+    new Promise<WebSocket>((resolve, reject) => {
+      const socket = new WebSocket(liveUrl);
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'hello', token })));
+      socket.on('message', (data) => {
+        const message = JSON.parse(String(data)) as { type: string };
+        if (message.type === 'ready') resolve(socket);
+        else if (message.type === 'changed') onChanged(performance.now());
+        else if (message.type === 'unauthorized') reject(new Error('live: unauthorized'));
+      });
+      socket.on('error', reject);
+    });
+  for (let i = 0; i < n; i += 100) {
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(100, n - i) }, connectOne))));
+  }
+  return sockets;
+}
+
+async function measurePoke(server: RunningServer): Promise<{ p99: number; p50: number; clients: number }> {
+  const operatorToken = await login(server, 'operator');
+  const adminToken = await login(server, 'admin');
+  let received: number[] = [];
+  const sockets = await connectClients(server.url, operatorToken, POKE_CLIENTS, (at) => received.push(at));
+  if (server.hub.clientCount < POKE_CLIENTS) throw new Error(`only ${server.hub.clientCount} live clients`);
+  const delays: number[] = [];
+  try {
+    for (let round = 0; round < POKE_ROUNDS; round++) {
+      received = [];
+      const body = structuredClone(DEFAULT_CLASSIFIER);
+      body.types[0]!.names.ru = `Тариф ${round}`;
+      const started = performance.now();
+      const answer = await fetch(`${server.url}/api/v1/documents/classifier/publish`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ teamId: null, body, note: `bench ${round}` }),
+      });
+      if (!answer.ok) throw new Error(`publish: HTTP ${answer.status} ${await answer.text()}`);
+      const deadline = Date.now() + 10_000;
+      while (received.length < POKE_CLIENTS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      if (received.length < POKE_CLIENTS) throw new Error(`only ${received.length}/${POKE_CLIENTS} clients told`);
+      delays.push(...received.map((at) => at - started));
+    }
+  } finally {
+    for (const socket of sockets) socket.terminate();
+  }
+  return { p99: round(percentile(delays, 99)), p50: round(percentile(delays, 50)), clients: POKE_CLIENTS };
+}
+
+async function throwawayPostgres(baseUrl: string) {
+  const name = `op_bench_${ulid().toLowerCase()}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export async function measureSyncServer(): Promise<Record<string, number>> {
+  const results: Record<string, number> = {};
+  const pglite = await startServer({ demo: true });
+  try {
+    log(`ingest on PGlite: ${INGEST_DEVICES * INGEST_EVENTS_PER_DEVICE} events, ours vs raw INSERT`);
+    const ingest = await measureIngest(pglite);
+    results.ingest_events_per_s = ingest.ours;
+    results.ingest_floor_events_per_s = ingest.floor;
+    results.ingest_ratio = round(ingest.ours / ingest.floor, 2);
+    log(`ingest: ${JSON.stringify(ingest)}`);
+    log(`poke: ${POKE_CLIENTS} live clients, ${POKE_ROUNDS} publishes`);
+    const poke = await measurePoke(pglite);
+    results.poke_p99_ms = poke.p99;
+    results.poke_p50_ms = poke.p50;
+    results.poke_clients = poke.clients;
+  } finally {
+    await pglite.close();
+  }
+  const baseUrl = process.env.DATABASE_URL;
+  if (baseUrl) {
+    const target = await throwawayPostgres(baseUrl);
+    const server = await startServer({ demo: true, databaseUrl: target.url });
+    try {
+      log('ingest on PostgreSQL');
+      const ingest = await measureIngest(server);
+      results.ingest_events_per_s_pg = ingest.ours;
+      results.ingest_floor_events_per_s_pg = ingest.floor;
+      results.ingest_ratio_pg = round(ingest.ours / ingest.floor, 2);
+    } finally {
+      await server.close();
+      await target.drop();
+    }
+  }
+  return results;
+}

@@ -1,0 +1,164 @@
+// The extension's side of the HTTP contract (lib/schema/api.ts). Every answer is parsed with the
+// contract's schemas and every failure becomes a SyncFailure of the kind the syncer acts on.
+// `fetch` is injected: the background passes the browser's, tests pass a server's own handler
+// (Hono `app.fetch`) or a wrapper that injects faults.
+import * as z from 'zod/mini';
+import {
+  ApiError,
+  ContentVersion,
+  DeviceAnswer,
+  type DocumentKind,
+  DocumentSummary,
+  LoginAnswer,
+  type LoginBody,
+  type PublishBody,
+  PullAnswer,
+  PushAnswer,
+  type PushBody,
+  SessionUser,
+} from '../schema/api';
+import { SyncFailure } from './failure';
+import { apiUrl } from './server-url';
+
+export type FetchFn = (request: Request) => Promise<Response>;
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+interface Parser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { message: string } };
+}
+
+export interface ApiClientOptions {
+  fetch: FetchFn;
+  /** Normalised base URL (server-url.ts). */
+  server: string;
+  token?: string | null;
+  timeoutMs?: number;
+}
+
+export class ApiClient {
+  constructor(private readonly options: ApiClientOptions) {}
+
+  login(body: LoginBody): Promise<LoginAnswer> {
+    return this.call('POST', '/auth/login', LoginAnswer, body);
+  }
+
+  async logout(): Promise<void> {
+    await this.call('POST', '/auth/logout', null);
+  }
+
+  me(): Promise<SessionUser> {
+    return this.call('GET', '/auth/me', SessionUser);
+  }
+
+  push(body: PushBody): Promise<PushAnswer> {
+    return this.call('POST', '/sync/push', PushAnswer, body);
+  }
+
+  pull(cursor: number, scope: string): Promise<PullAnswer> {
+    const query = new URLSearchParams({ cursor: String(cursor), scope });
+    return this.call('GET', `/sync/pull?${query}`, PullAnswer);
+  }
+
+  device(deviceId: string): Promise<DeviceAnswer> {
+    return this.call('GET', `/sync/device/${encodeURIComponent(deviceId)}`, DeviceAnswer);
+  }
+
+  documents(kind: DocumentKind): Promise<DocumentSummary[]> {
+    return this.call('GET', `/documents?${new URLSearchParams({ kind })}`, z.array(DocumentSummary));
+  }
+
+  versions(documentId: string): Promise<ContentVersion[]> {
+    return this.call('GET', `/documents/${encodeURIComponent(documentId)}/versions`, z.array(ContentVersion));
+  }
+
+  publish(kind: DocumentKind, body: PublishBody): Promise<ContentVersion> {
+    return this.call('POST', `/documents/${encodeURIComponent(kind)}/publish`, ContentVersion, body);
+  }
+
+  /** One request with a deadline that covers the answer's body too, not only its headers. */
+  private async call<T>(method: 'GET' | 'POST', path: string, schema: Parser<T>, body?: unknown): Promise<T>;
+  private async call(method: 'GET' | 'POST', path: string, schema: null, body?: unknown): Promise<null>;
+  private async call<T>(method: 'GET' | 'POST', path: string, schema: Parser<T> | null, body?: unknown) {
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new SyncFailure('offline', `the server did not answer within ${Math.round(timeoutMs / 1000)} s`));
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([this.exchange(method, path, schema, body, controller.signal), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async exchange<T>(
+    method: string,
+    path: string,
+    schema: Parser<T> | null,
+    body: unknown,
+    signal: AbortSignal,
+  ): Promise<T | null> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const request = new Request(apiUrl(this.options.server, path), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.options.fetch(request);
+      text = await response.text();
+    } catch (error) {
+      throw new SyncFailure('offline', `cannot reach the server: ${describe(error)}`);
+    }
+    if (!response.ok) throw failureOf(response.status, text);
+    if (!schema) return null;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // A captive portal or a proxy's page: the real server is not reachable from here.
+      throw new SyncFailure('offline', `the server answered ${method} ${path} with something that is not JSON`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new SyncFailure('error', `unexpected answer to ${method} ${path.split('?')[0]}: ${parsed.error.message}`);
+    }
+    return parsed.data;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+function failureOf(status: number, text: string): SyncFailure {
+  let problem: ApiError | null = null;
+  try {
+    const parsed = ApiError.safeParse(JSON.parse(text));
+    if (parsed.success) problem = parsed.data;
+  } catch {
+    // Not the API's error shape (a proxy's error page): the status alone decides.
+  }
+  const code = problem?.error.code;
+  const message = problem?.error.message ?? `HTTP ${status}`;
+  const detail = { status, code, expectedSeq: problem?.expectedSeq };
+  if (status === 401) return new SyncFailure('login', message, detail);
+  if (status === 409 && code === 'sequence_gap' && problem?.expectedSeq !== undefined) {
+    return new SyncFailure('gap', message, detail);
+  }
+  if (status >= 500 || status === 408 || status === 429) {
+    return new SyncFailure('offline', `the server answered ${status}: ${message}`, detail);
+  }
+  return new SyncFailure('error', message, detail);
+}

@@ -1,0 +1,179 @@
+// The derived call rows on every test database: call records upsert only when newer, tags and
+// untags keep call_tags and calls.tags in step, and rebuilding from the event log gives exactly the
+// rows the live projection made.
+import { ulid } from 'ulid';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { CallRecord, CallTag } from '../../lib/schema/call';
+import type { OutboxEvent } from '../../lib/schema/events';
+import { applyPush } from '../../server/sync/apply';
+import { rebuildProjections } from '../../server/sync/projection';
+import { openTestApi, type TestApi } from '../support/api';
+import { testDatabases } from '../support/server-db';
+
+const T0 = Date.UTC(2025, 2, 3, 10, 0, 0);
+
+function callRecord(overrides: Partial<CallRecord> = {}): CallRecord {
+  return {
+    id: ulid(T0),
+    startedAt: T0,
+    endedAt: null,
+    durationMs: null,
+    direction: 'inbound',
+    source: 'adapter',
+    origin: null,
+    sourceTabId: null,
+    callerNumber: null,
+    subscriber: {},
+    tags: [],
+    wrapUpUntil: null,
+    versions: { classifier: 0 },
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+describe.each(testDatabases())('call projection on $name', (target) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await openTestApi(target);
+  });
+  afterAll(() => api.close());
+
+  /** Pushes events of one device as a user, straight through applyPush. */
+  function deviceOf(actor: 'operator' | 'operator2' | 'outsider') {
+    const deviceId = ulid();
+    let seq = 0;
+    return async (...events: [string, unknown][]) => {
+      const user = api.users[actor];
+      const orgId = actor === 'outsider' ? api.otherOrg.id : api.org.id;
+      const batch = events.map(
+        ([type, payload]) =>
+          ({ id: ulid(), deviceId, seq: ++seq, type, at: T0 + seq, schemaVersion: 1, payload }) as OutboxEvent,
+      );
+      return applyPush(api.db, { id: user.id, orgId, teamIds: user.teamIds }, { deviceId, events: batch }, T0);
+    };
+  }
+
+  const tag = (typeId: string, at: number): CallTag => ({ id: ulid(at), typeId, at });
+
+  async function callRow(id: string) {
+    const [row] = await api.db.query<Record<string, unknown>>('select * from calls where id = $1', [id]);
+    return row;
+  }
+
+  test('a call record upserts the row, a newer record wins, an older one never rewinds it', async () => {
+    const push = deviceOf('operator');
+    const call = callRecord({ id: ulid(), callerNumber: '+7 900 000 00 01', subscriber: { contract: 'A-1' } });
+    await push(['call.started', call]);
+    expect(await callRow(call.id)).toMatchObject({
+      org_id: api.org.id,
+      user_id: api.users.operator.id,
+      team_id: api.teams.a.id,
+      started_at: T0,
+      ended_at: null,
+      caller_number: '+7 900 000 00 01',
+      subscriber: { contract: 'A-1' },
+      versions: { classifier: 0 },
+      tags: [],
+    });
+    const ended = { ...call, endedAt: T0 + 90_000, durationMs: 90_000, updatedAt: T0 + 90_000 };
+    await push(['call.ended', ended]);
+    expect(await callRow(call.id)).toMatchObject({ ended_at: T0 + 90_000, duration_ms: 90_000 });
+    // A late, older record (e.g. from a second device's backlog) changes nothing.
+    await push(['call.updated', { ...call, callerNumber: 'stale', updatedAt: T0 + 10 }]);
+    expect(await callRow(call.id)).toMatchObject({ caller_number: '+7 900 000 00 01', ended_at: T0 + 90_000 });
+  });
+
+  test('tags and untags keep call_tags and calls.tags in step; a full record sets the tag set', async () => {
+    const push = deviceOf('operator');
+    const call = callRecord({ id: ulid() });
+    const billing = tag('billing', T0 + 1000);
+    const other = tag('other', T0 + 2000);
+    await push(
+      ['call.started', call],
+      ['call.tagged', { callId: call.id, tag: billing }],
+      ['call.tagged', { callId: call.id, tag: other }],
+    );
+    expect((await callRow(call.id))?.tags).toEqual([billing, other]);
+    const tags = await api.db.query(
+      'select tag_id, type_id, at, org_id, user_id, team_id from call_tags where call_id = $1 order by at',
+      [call.id],
+    );
+    expect(tags).toEqual([
+      {
+        tag_id: billing.id,
+        type_id: 'billing',
+        at: billing.at,
+        org_id: api.org.id,
+        user_id: api.users.operator.id,
+        team_id: api.teams.a.id,
+      },
+      {
+        tag_id: other.id,
+        type_id: 'other',
+        at: other.at,
+        org_id: api.org.id,
+        user_id: api.users.operator.id,
+        team_id: api.teams.a.id,
+      },
+    ]);
+    await push(['call.untagged', { callId: call.id, tagId: other.id }]);
+    expect((await callRow(call.id))?.tags).toEqual([billing]);
+    // Untagging twice is harmless; tagging twice stores one tag.
+    await push(
+      ['call.untagged', { callId: call.id, tagId: other.id }],
+      ['call.tagged', { callId: call.id, tag: billing }],
+    );
+    expect((await callRow(call.id))?.tags).toEqual([billing]);
+    // The ended record carries the call's full tag list, which becomes the stored set.
+    const third = tag('tariff_change', T0 + 3000);
+    await push(['call.ended', { ...call, tags: [billing, third], endedAt: T0 + 5000, updatedAt: T0 + 5000 }]);
+    expect((await callRow(call.id))?.tags).toEqual([billing, third]);
+    const [count] = await api.db.query<{ n: number }>('select count(*)::int as n from call_tags where call_id = $1', [
+      call.id,
+    ]);
+    expect(count?.n).toBe(2);
+  });
+
+  test('rebuilding from the event log gives exactly the same rows (for all, and for one organisation)', async () => {
+    const a = deviceOf('operator');
+    const b = deviceOf('operator2');
+    const outside = deviceOf('outsider');
+    for (let i = 0; i < 15; i++) {
+      const call = callRecord({ id: ulid(), startedAt: T0 + i * 60_000, updatedAt: T0 + i * 60_000 });
+      const t1 = tag('billing', T0 + i * 60_000 + 100);
+      const t2 = tag('other', T0 + i * 60_000 + 200);
+      const push = [a, b, outside][i % 3] ?? a;
+      await push(
+        ['call.started', call],
+        ['call.tagged', { callId: call.id, tag: t1 }],
+        ['call.tagged', { callId: call.id, tag: t2 }],
+        ...(i % 2 ? ([['call.untagged', { callId: call.id, tagId: t1.id }]] as [string, unknown][]) : []),
+        [
+          'call.ended',
+          {
+            ...call,
+            tags: i % 2 ? [t2] : [t1, t2],
+            endedAt: call.startedAt + 30_000,
+            updatedAt: call.updatedAt + 30_000,
+          },
+        ],
+        ['call.updated', { ...call, callerNumber: 'older', updatedAt: call.updatedAt + 1 }],
+      );
+    }
+    const snapshot = async () => ({
+      calls: await api.db.query('select * from calls order by id'),
+      tags: await api.db.query('select * from call_tags order by tag_id'),
+    });
+    const before = await snapshot();
+    expect(before.calls.length).toBeGreaterThanOrEqual(15);
+    await api.db.query('update calls set caller_number = $1', ['damaged']);
+    await api.db.query('delete from call_tags where org_id = $1', [api.org.id]);
+    const all = await rebuildProjections(api.db);
+    expect(all.events).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(before);
+    await api.db.query('delete from calls where org_id = $1', [api.otherOrg.id]);
+    await rebuildProjections(api.db, api.otherOrg.id);
+    expect(await snapshot()).toEqual(before);
+  });
+});
