@@ -1,8 +1,14 @@
 // Server-side sync benchmarks, each judged against a baseline measured in the same run:
-// - ingest: our push endpoint (HTTP, validation, exactly-once bookkeeping, projection) vs the
-//   floor of raw multi-row INSERTs of the same rows into the same `events` table;
+// - ingest: our push endpoint (HTTP, validation, exactly-once bookkeeping, projection), driven by a
+//   client in its own process, vs the floor of raw multi-row INSERTs of the same rows into the same
+//   `events` table from inside the server process;
 // - poke: publish a document -> every one of 2 000 connected WebSocket clients told "changed".
 // PGlite always; PostgreSQL (`_pg` keys) when DATABASE_URL is set, on a throwaway database.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ulid } from 'ulid';
 import WebSocket from 'ws';
@@ -36,6 +42,29 @@ async function login(server: RunningServer, role: string): Promise<string> {
   });
   if (!answer.ok) throw new Error(`login as ${role}: HTTP ${answer.status}`);
   return ((await answer.json()) as { token: string }).token;
+}
+
+/** Sends the batches from a separate process (bench/push-client.ts), as real clients are. */
+function pushFromClientProcess(
+  server: RunningServer,
+  token: string,
+  batches: { deviceId: string; events: OutboxEvent[] }[],
+) {
+  const dir = mkdtempSync(join(tmpdir(), 'op-bench-'));
+  const file = join(dir, 'bodies.json');
+  writeFileSync(file, JSON.stringify(batches.map((b) => JSON.stringify(b))));
+  return new Promise<number>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./push-client.ts', import.meta.url)), server.url, token, file],
+      { maxBuffer: 1 << 20 },
+      (error, stdout, stderr) => {
+        rmSync(dir, { recursive: true, force: true });
+        if (error) reject(new Error(`push client failed: ${stderr || error.message}`));
+        else resolve((JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { ms: number }).ms);
+      },
+    );
+  });
 }
 
 async function push(server: RunningServer, token: string, deviceId: string, events: OutboxEvent[]) {
@@ -95,10 +124,7 @@ async function measureIngest(server: RunningServer): Promise<{ ours: number; flo
   await push(server, token, warm, deviceEvents(warm, 50, Date.now() - 3_600_000));
 
   const total = INGEST_DEVICES * INGEST_EVENTS_PER_DEVICE;
-  const ours = makeBatches(Date.now());
-  const started = performance.now();
-  for (const batch of ours) await push(server, token, batch.deviceId, batch.events);
-  const oursMs = performance.now() - started;
+  const oursMs = await pushFromClientProcess(server, token, makeBatches(Date.now()));
 
   const [user] = await server.db.query<{ id: string; org_id: string }>(
     "select id, org_id from users where role = 'operator' order by login limit 1",

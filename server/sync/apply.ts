@@ -91,14 +91,14 @@ export async function applyPush(db: Database, user: Pusher, body: PushEnvelope, 
 
 /** Registers the device on first sight and locks its row; answers its last stored sequence number. */
 async function lockDevice(tx: Queryable, user: Pusher, deviceId: string, now: number): Promise<number> {
-  await tx.query(
-    `insert into devices (device_id, org_id, user_id, last_seq, created_at, updated_at)
-     values ($1, $2, $3, 0, $4, $4) on conflict (device_id) do nothing`,
-    [deviceId, user.orgId, user.id, now],
-  );
+  // One statement registers a new device or locks the existing row (ON CONFLICT DO UPDATE takes the
+  // row lock and, under concurrency, returns the row as the other transaction committed it).
   const [device] = await tx.query<{ org_id: string; last_seq: number }>(
-    'select org_id, last_seq from devices where device_id = $1 for update',
-    [deviceId],
+    `insert into devices (device_id, org_id, user_id, last_seq, created_at, updated_at)
+     values ($1, $2, $3, 0, $4, $4)
+     on conflict (device_id) do update set updated_at = devices.updated_at
+     returning org_id, last_seq`,
+    [deviceId, user.orgId, user.id, now],
   );
   if (!device || device.org_id !== user.orgId) {
     throw new ApiFailure('forbidden', 'this device is registered to another organisation');
@@ -119,25 +119,28 @@ async function storeEvents(
   now: number,
 ): Promise<{ stored: number; dead: { event: EnvelopeEvent; reason: string }[] }> {
   const dead: { event: EnvelopeEvent; reason: string }[] = [];
-  const known = new Set(
-    (await tx.query<{ id: string }>('select id from events where id = any($1::text[])', [fresh.map((e) => e.id)])).map(
-      (r) => r.id,
-    ),
-  );
   const valid: { event: EnvelopeEvent; type: EventType; payload: unknown }[] = [];
   for (const event of fresh) {
     const verdict = checkEvent(event);
-    if (!verdict.ok) dead.push({ event, reason: verdict.reason });
-    else if (known.has(event.id)) {
-      dead.push({ event, reason: `event id ${event.id} is already stored under another sequence number` });
-    } else {
-      known.add(event.id);
-      valid.push({ event, type: verdict.type, payload: verdict.payload });
-    }
+    if (verdict.ok) valid.push({ event, type: verdict.type, payload: verdict.payload });
+    else dead.push({ event, reason: verdict.reason });
+  }
+  // Stored first, so the insert's own key check finds ids the server already has (under another
+  // sequence number: a broken client) without a separate lookup.
+  const inserted = await insertEvents(tx, user, teamId, valid, now);
+  // An id the insert skipped (already stored, or twice in this batch) goes to the dead letters.
+  const fresher: typeof valid = [];
+  for (const item of valid) {
+    if (inserted.delete(item.event.id)) fresher.push(item);
+    else
+      dead.push({
+        event: item.event,
+        reason: `event id ${item.event.id} is already stored under another sequence number`,
+      });
   }
   const reasons = await projectBatch(
     tx,
-    valid.map((v) => ({
+    fresher.map((v) => ({
       type: v.type,
       payload: v.payload,
       orgId: user.orgId,
@@ -146,41 +149,52 @@ async function storeEvents(
       deviceId: v.event.deviceId,
     })),
   );
-  const rows = [];
-  for (const [index, item] of valid.entries()) {
+  // The projection refuses what can never apply (a call of another user…): out of the log again.
+  const refused = fresher.flatMap((item, index) => {
     const reason = reasons[index];
-    if (reason) {
-      dead.push({ event: item.event, reason });
-      continue;
-    }
-    rows.push({
-      id: item.event.id,
-      device_id: item.event.deviceId,
-      seq: item.event.seq,
-      org_id: user.orgId,
-      user_id: user.id,
-      team_id: teamId,
-      type: item.type,
-      at: item.event.at,
-      schema_version: item.event.schemaVersion,
-      payload: item.payload,
-      received_at: now,
-    });
-  }
-  if (rows.length > 0) {
-    // Inserted in sequence order, so ingest_seq (the replay order) follows the device's order.
-    await tx.query(
-      `insert into events (id, device_id, seq, org_id, user_id, team_id, type, at, schema_version, payload, received_at)
-       select id, device_id, seq, org_id, user_id, team_id, type, at, schema_version, payload, received_at
-         from jsonb_array_elements($1::jsonb) with ordinality as e(j, n),
-              jsonb_to_record(e.j) as x(id text, device_id text, seq bigint, org_id text, user_id text,
-              team_id text, type text, at bigint, schema_version int, payload jsonb, received_at bigint)
-        order by e.n`,
-      [JSON.stringify(rows)],
-    );
+    return reason ? [{ event: item.event, reason }] : [];
+  });
+  if (refused.length > 0) {
+    await tx.query('delete from events where id = any($1::text[])', [refused.map((r) => r.event.id)]);
+    dead.push(...refused);
   }
   dead.sort((a, b) => a.event.seq - b.event.seq);
-  return { stored: rows.length, dead };
+  return { stored: fresher.length - refused.length, dead };
+}
+
+/** One multi-row INSERT in sequence order (so ingest_seq, the replay order, follows the device's). */
+async function insertEvents(
+  tx: Queryable,
+  user: Pusher,
+  teamId: string | null,
+  valid: readonly { event: EnvelopeEvent; type: EventType; payload: unknown }[],
+  now: number,
+): Promise<Set<string>> {
+  if (valid.length === 0) return new Set();
+  const params: unknown[] = [];
+  const values = valid.map(({ event, type, payload }) => {
+    const n = params.length;
+    params.push(
+      event.id,
+      event.deviceId,
+      event.seq,
+      user.orgId,
+      user.id,
+      teamId,
+      type,
+      event.at,
+      event.schemaVersion,
+      JSON.stringify(payload),
+      now,
+    );
+    return `($${n + 1},$${n + 2},$${n + 3},$${n + 4},$${n + 5},$${n + 6},$${n + 7},$${n + 8},$${n + 9},$${n + 10}::jsonb,$${n + 11})`;
+  });
+  const rows = await tx.query<{ id: string }>(
+    `insert into events (id, device_id, seq, org_id, user_id, team_id, type, at, schema_version, payload, received_at)
+     values ${values.join(',')} on conflict (id) do nothing returning id`,
+    params,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 async function storeDeadLetters(
