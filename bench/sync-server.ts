@@ -16,6 +16,7 @@ import { DEFAULT_CLASSIFIER } from '../lib/classifier/defaults';
 import type { OutboxEvent } from '../lib/schema/events';
 import type { Database } from '../server/db/database';
 import { type RunningServer, startServer } from '../server/start';
+import { measureBacklog } from './sync-client';
 import { deviceEvents } from './sync-events';
 
 const INGEST_DEVICES = 20;
@@ -235,6 +236,8 @@ export async function measureSyncServer(): Promise<Record<string, number>> {
     results.poke_p99_ms = poke.p99;
     results.poke_p50_ms = poke.p50;
     results.poke_clients = poke.clients;
+    log('backlog: 500 events recorded offline, uploaded by the sync engine');
+    Object.assign(results, await measureBacklog(pglite));
   } finally {
     await pglite.close();
   }
