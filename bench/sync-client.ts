@@ -7,6 +7,8 @@ import { ulid } from 'ulid';
 import { endCall, startCall, tagCall } from '../lib/calls/call-store';
 import { DEFAULT_CLASSIFIER } from '../lib/classifier/defaults';
 import { PanelDatabase } from '../lib/db/database';
+import { deviceIdentity } from '../lib/db/outbox';
+import { loadSession } from '../lib/db/session-store';
 import { Syncer } from '../lib/sync/syncer';
 import type { RunningServer } from '../server/start';
 
@@ -41,9 +43,9 @@ export async function measureBacklog(server: RunningServer): Promise<Record<stri
       await recordShift(db, BACKLOG, Date.now() - 8 * 3600_000);
       if ((await db.outbox.count()) !== BACKLOG) throw new Error('the backlog is not 500 events');
       await syncer.login({ server: server.url, login: operator.login, password: operator.password });
-      const token = (await db.meta.get('session'))?.value as { token: string };
+      const { token } = await loadSession(db);
       const base = performance.now();
-      const me = await fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token.token}` } });
+      const me = await fetch(`${server.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
       await me.arrayBuffer();
       baselines.push(performance.now() - base);
 
@@ -52,7 +54,7 @@ export async function measureBacklog(server: RunningServer): Promise<Record<stri
       timings.push(performance.now() - started);
       const [stored] = await server.db.query<{ n: number }>(
         'select count(*)::int8 as n from events e join devices d using (device_id) where d.device_id = $1',
-        [((await db.meta.get('device'))?.value as { deviceId: string }).deviceId],
+        [(await deviceIdentity(db)).deviceId],
       );
       if (stored?.n !== BACKLOG) throw new Error(`the server holds ${stored?.n} of ${BACKLOG} events`);
     } finally {
