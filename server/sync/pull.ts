@@ -17,6 +17,17 @@ export function scopeOf(user: Puller): string {
   return `org:${user.orgId}|teams:${[...user.teamIds].sort().join(',')}`;
 }
 
+/**
+ * The scope the client gets back also names the version at the answer's cursor (`|head:<id>`).
+ * A database restored from an older backup re-issues cursor numbers to new versions; the head id
+ * then no longer matches, and the client gets a reset even when the cursors have caught up (R07).
+ */
+function splitScope(scope: string | null): { base: string | null; head: string | null } {
+  if (scope === null) return { base: null, head: null };
+  const at = scope.lastIndexOf('|head:');
+  return at < 0 ? { base: scope, head: null } : { base: scope.slice(0, at), head: scope.slice(at + 6) };
+}
+
 export async function pullContent(
   db: Database,
   user: Puller,
@@ -33,7 +44,12 @@ export async function pullContent(
       [user.orgId],
     );
     const orgCursor = org?.cursor ?? 0;
-    const reset = scope !== current || cursor > orgCursor;
+    const client = splitScope(scope);
+    let reset = client.base !== current || cursor > orgCursor;
+    if (!reset && cursor > 0) {
+      const [atCursor] = await tx.query<{ id: string }>('select id from document_versions where cursor = $1', [cursor]);
+      reset = atCursor?.id !== client.head;
+    }
     const rows = await tx.query<VersionRow>(
       `select * from (
          select distinct on (d.id) ${VERSION_COLUMNS} from ${VERSION_FROM}
@@ -43,6 +59,12 @@ export async function pullContent(
         order by latest.cursor`,
       [user.orgId, user.teamIds, reset ? 0 : cursor],
     );
-    return { cursor: orgCursor, scope: current, reset, documents: rows.map(toContentVersion) };
+    const [head] = await tx.query<{ id: string }>('select id from document_versions where cursor = $1', [orgCursor]);
+    return {
+      cursor: orgCursor,
+      scope: `${current}|head:${head?.id ?? 'none'}`,
+      reset,
+      documents: rows.map(toContentVersion),
+    };
   });
 }

@@ -36,7 +36,7 @@ describe.each(testDatabases())('sync pull on $name', (target) => {
     const empty = await pull('operator', 0);
     expect(empty.body).toEqual({
       cursor: 0,
-      scope: scopeOf({ orgId: api.org.id, teamIds: api.users.operator.teamIds }),
+      scope: `${scopeOf({ orgId: api.org.id, teamIds: api.users.operator.teamIds })}|head:none`,
       reset: true,
       documents: [],
     });
@@ -87,6 +87,23 @@ describe.each(testDatabases())('sync pull on $name', (target) => {
     const notes = restored.body.documents.map((d: ContentVersion) => d.note);
     expect(notes).toContain('before backup');
     expect(notes).not.toContain('after backup, lost in the restore');
+  });
+
+  test('R07: after a restore, new publishes that reuse the lost cursor numbers still give a reset', async () => {
+    await publish('admin', null, 'kept by the backup');
+    const before = await pull('operator', 0);
+    const lost = await publish('admin', null, 'lost in the restore');
+    const synced = await pull('operator', before.body.cursor, before.body.scope);
+    expect(synced.body.documents).toEqual([lost]);
+    // The restore brings back the old rows and the old identity counter: the next publish gets the
+    // cursor number the client already holds, so cursors alone cannot tell.
+    await api.db.query('delete from document_versions where id = $1', [lost.versionId]);
+    await api.db.query('alter table document_versions alter column cursor restart with ' + String(lost.cursor));
+    const reissued = await publish('admin', null, 'published after the restore');
+    expect(reissued.cursor).toBe(synced.body.cursor);
+    const next = await pull('operator', synced.body.cursor, synced.body.scope);
+    expect(next.body.reset).toBe(true);
+    expect(next.body.documents.map((d: ContentVersion) => d.note)).toContain('published after the restore');
   });
 
   test('R09: pulls running during concurrent publishes never skip a version (the client ends current)', async () => {
