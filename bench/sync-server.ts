@@ -9,13 +9,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { ulid } from 'ulid';
 import WebSocket from 'ws';
 import { DEFAULT_CLASSIFIER } from '../lib/classifier/defaults';
 import type { OutboxEvent } from '../lib/schema/events';
 import type { Database } from '../server/db/database';
 import { type RunningServer, startServer } from '../server/start';
+import { createThrowawayPostgres } from '../tests/support/server-db';
 import { measureBacklog } from './sync-client';
 import { deviceEvents } from './sync-events';
 
@@ -202,25 +202,6 @@ async function measurePoke(server: RunningServer): Promise<{ p99: number; p50: n
   return { p99: round(percentile(delays, 99)), p50: round(percentile(delays, 50)), clients: POKE_CLIENTS };
 }
 
-async function throwawayPostgres(baseUrl: string) {
-  const name = `op_bench_${ulid().toLowerCase()}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
-
 export async function measureSyncServer(): Promise<Record<string, number>> {
   const results: Record<string, number> = {};
   const pglite = await startServer({ demo: true });
@@ -243,7 +224,7 @@ export async function measureSyncServer(): Promise<Record<string, number>> {
   }
   const baseUrl = process.env.DATABASE_URL;
   if (baseUrl) {
-    const target = await throwawayPostgres(baseUrl);
+    const target = await createThrowawayPostgres(baseUrl, 'op_bench');
     const server = await startServer({ demo: true, databaseUrl: target.url });
     try {
       log('ingest on PostgreSQL');

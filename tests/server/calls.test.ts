@@ -3,8 +3,8 @@
 // another organisation's; filters by time and user; bad query values are a 400 (R21).
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CallRecord } from '../../lib/schema/call';
 import { type Actor, openTestApi, type TestApi } from '../support/api';
+import { callRecord } from '../support/call-fixture';
 import { testDatabases } from '../support/server-db';
 
 const T0 = Date.UTC(2025, 2, 3, 11, 0, 0);
@@ -17,22 +17,15 @@ describe.each(testDatabases())('calls on $name', (target) => {
     const deviceId = ulid();
     const events = Array.from({ length: count }, (_, i) => {
       const startedAt = startAt + i * 60_000;
-      const call: CallRecord = {
-        id: ulid(startedAt),
-        startedAt,
+      const call = callRecord(startedAt, {
         endedAt: startedAt + 30_000,
         durationMs: 30_000,
-        direction: 'inbound',
         source: 'webrtc',
-        origin: null,
-        sourceTabId: null,
         callerNumber: `+7 ${as}`,
-        subscriber: {},
         tags: [{ id: ulid(startedAt), typeId: 'billing', at: startedAt + 1000 }],
-        wrapUpUntil: null,
         versions: { classifier: 3 },
         updatedAt: startedAt + 30_000,
-      };
+      });
       return { id: ulid(), deviceId, seq: i + 1, type: 'call.ended', at: startedAt, schemaVersion: 1, payload: call };
     });
     const answer = await api.request('POST', '/api/v1/sync/push', { as, body: { deviceId, events } });
@@ -74,22 +67,7 @@ describe.each(testDatabases())('calls on $name', (target) => {
       await api.request('POST', '/api/v1/auth/login', { body: { login: both.login, password: both.password } })
     ).body.token as string;
     const deviceId = ulid();
-    const call: CallRecord = {
-      id: ulid(),
-      startedAt: T0,
-      endedAt: null,
-      durationMs: null,
-      direction: 'outbound',
-      source: 'manual',
-      origin: null,
-      sourceTabId: null,
-      callerNumber: null,
-      subscriber: {},
-      tags: [],
-      wrapUpUntil: null,
-      versions: {},
-      updatedAt: T0,
-    };
+    const call = callRecord(T0, { direction: 'outbound' });
     const event = { id: ulid(), deviceId, seq: 1, type: 'call.started', at: T0, schemaVersion: 1, payload: call };
     await api.request('POST', '/api/v1/sync/push', { token, body: { deviceId, events: [event] } });
     expect(await ids('lead')).not.toContain(call.id);

@@ -8,28 +8,14 @@ import type { OutboxEvent } from '../../lib/schema/events';
 import { applyPush } from '../../server/sync/apply';
 import { rebuildProjections } from '../../server/sync/projection';
 import { openTestApi, type TestApi } from '../support/api';
+import { callRecord as baseCallRecord } from '../support/call-fixture';
 import { testDatabases } from '../support/server-db';
 
 const T0 = Date.UTC(2025, 2, 3, 10, 0, 0);
 
+/** This file's call record: the shared fixture with the fields these tests rely on. */
 function callRecord(overrides: Partial<CallRecord> = {}): CallRecord {
-  return {
-    id: ulid(T0),
-    startedAt: T0,
-    endedAt: null,
-    durationMs: null,
-    direction: 'inbound',
-    source: 'adapter',
-    origin: null,
-    sourceTabId: null,
-    callerNumber: null,
-    subscriber: {},
-    tags: [],
-    wrapUpUntil: null,
-    versions: { classifier: 0 },
-    updatedAt: T0,
-    ...overrides,
-  };
+  return baseCallRecord(T0, { source: 'adapter', versions: { classifier: 0 }, ...overrides });
 }
 
 describe.each(testDatabases())('call projection on $name', (target) => {

@@ -6,10 +6,10 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_CLASSIFIER } from '../../lib/classifier/defaults';
 import { type ContentVersion, PullAnswer } from '../../lib/schema/api';
-import type { CallRecord } from '../../lib/schema/call';
 import { issueToken } from '../../server/auth/tokens';
 import { scopeOf } from '../../server/sync/pull';
 import { type Actor, openTestApi, type TestApi } from '../support/api';
+import { callRecord } from '../support/call-fixture';
 import { testDatabases } from '../support/server-db';
 
 describe.each(testDatabases())('sync pull on $name', (target) => {
@@ -98,7 +98,7 @@ describe.each(testDatabases())('sync pull on $name', (target) => {
     // The restore brings back the old rows and the old identity counter: the next publish gets the
     // cursor number the client already holds, so cursors alone cannot tell.
     await api.db.query('delete from document_versions where id = $1', [lost.versionId]);
-    await api.db.query('alter table document_versions alter column cursor restart with ' + String(lost.cursor));
+    await api.db.query(`alter table document_versions alter column cursor restart with ${lost.cursor}`);
     const reissued = await publish('admin', null, 'published after the restore');
     expect(reissued.cursor).toBe(synced.body.cursor);
     const next = await pull('operator', synced.body.cursor, synced.body.scope);
@@ -134,22 +134,7 @@ describe.each(testDatabases())('sync pull on $name', (target) => {
   test('R11: a call keeps the version it started with, and the server resolves that version id later', async () => {
     const old = await publish('lead', api.teams.a.id, 'release during the call: old');
     const deviceId = ulid();
-    const call: CallRecord = {
-      id: ulid(),
-      startedAt: api.clock.now,
-      endedAt: null,
-      durationMs: null,
-      direction: 'inbound',
-      source: 'manual',
-      origin: null,
-      sourceTabId: null,
-      callerNumber: null,
-      subscriber: {},
-      tags: [],
-      wrapUpUntil: null,
-      versions: { classifier: old.versionId },
-      updatedAt: api.clock.now,
-    };
+    const call = callRecord(api.clock.now, { versions: { classifier: old.versionId } });
     const pushed = await api.request('POST', '/api/v1/sync/push', {
       as: 'operator',
       body: {

@@ -8,28 +8,22 @@ import type { CallRecord } from '../../lib/schema/call';
 import type { OutboxEvent } from '../../lib/schema/events';
 import { applyPush } from '../../server/sync/apply';
 import { type Actor, openTestApi, type TestApi } from '../support/api';
+import { callRecord as baseCallRecord } from '../support/call-fixture';
 import { testDatabases } from '../support/server-db';
 
 const T0 = Date.UTC(2025, 2, 3, 9, 5, 0);
 
+/** This file's call record: the shared fixture with the fields these tests rely on. */
 function callRecord(overrides: Partial<CallRecord> = {}): CallRecord {
-  return {
-    id: ulid(T0),
-    startedAt: T0,
-    endedAt: null,
-    durationMs: null,
-    direction: 'inbound',
+  return baseCallRecord(T0, {
     source: 'webrtc',
     origin: 'https://crm.example.com',
     sourceTabId: 7,
     callerNumber: '+48 600 000 001',
     subscriber: { contract: 'K-1001', name: 'Иван' },
-    tags: [],
-    wrapUpUntil: null,
     versions: { classifier: 0 },
-    updatedAt: T0,
     ...overrides,
-  };
+  });
 }
 
 /** A device's outbox: events with consecutive sequence numbers, as lib/db/outbox.ts makes them. */

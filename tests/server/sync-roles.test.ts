@@ -8,6 +8,7 @@ import { DEFAULT_CLASSIFIER } from '../../lib/classifier/defaults';
 import type { ContentVersion } from '../../lib/schema/api';
 import { publishVersion } from '../../server/documents/publish';
 import { openTestApi, row, runMatrix, type TestApi } from '../support/api';
+import { callRecord } from '../support/call-fixture';
 import { testDatabases } from '../support/server-db';
 
 describe.each(testDatabases())('sync, documents and calls roles on $name', (target) => {
@@ -39,22 +40,7 @@ describe.each(testDatabases())('sync, documents and calls roles on $name', (targ
   };
   const pushBody = () => {
     const deviceId = ulid();
-    const call = {
-      id: ulid(),
-      startedAt: 1,
-      endedAt: null,
-      durationMs: null,
-      direction: 'inbound',
-      source: 'manual',
-      origin: null,
-      sourceTabId: null,
-      callerNumber: null,
-      subscriber: {},
-      tags: [],
-      wrapUpUntil: null,
-      versions: {},
-      updatedAt: 1,
-    };
+    const call = callRecord(1);
     return {
       deviceId,
       events: [{ id: ulid(), deviceId, seq: 1, type: 'call.started', at: 1, schemaVersion: 1, payload: call }],

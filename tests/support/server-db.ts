@@ -12,25 +12,36 @@ export interface TestDatabase {
   open(): Promise<{ db: Database; url?: string; drop(): Promise<void> }>;
 }
 
-async function openThrowawayPostgres(baseUrl: string) {
-  const name = `op_test_${ulid().toLowerCase()}`;
+/** Creates an empty PostgreSQL database next to the one `baseUrl` names; `drop` removes it. */
+export async function createThrowawayPostgres(baseUrl: string, prefix = 'op_test') {
+  const name = `${prefix}_${ulid().toLowerCase()}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString());
-  await migrate(db);
   return {
-    db,
     url: url.toString(),
     async drop() {
-      await db.close();
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
+    },
+  };
+}
+
+async function openThrowawayPostgres(baseUrl: string) {
+  const target = await createThrowawayPostgres(baseUrl);
+  const db = await openPostgres(target.url);
+  await migrate(db);
+  return {
+    db,
+    url: target.url,
+    async drop() {
+      await db.close();
+      await target.drop();
     },
   };
 }
