@@ -5,8 +5,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsoleTranslate } from '../../lib/i18n/console-messages';
 import type { OptionsTranslate } from '../../lib/i18n/options-messages';
-import { type CallType, Classifier } from '../../lib/schema/classifier';
-import { CallTypeRow } from '../options/CallTypeRow';
+import { Classifier } from '../../lib/schema/classifier';
+import { type CallTypeEditRow, CallTypeTable } from '../options/CallTypeTable';
 import { classifierProblems, MAX_TYPES, newCallType } from '../options/ClassifierSection';
 import type { Notice } from '../options/Notice';
 import { ConsoleNotice } from './ConsoleNotice';
@@ -14,7 +14,7 @@ import { ConsoleNotice } from './ConsoleNotice';
 const NOTE_MAX = 500;
 
 /** A draft row; `rowKey` keeps Preact's identity while ids are edited and rows move. */
-type Row = { rowKey: number; isNew: boolean; type: CallType };
+type Row = CallTypeEditRow;
 
 type Props = {
   t: ConsoleTranslate;
@@ -85,45 +85,7 @@ export function ClassifierEditor({ t, ot, base, nextVersion, isNew, readOnly, bu
     <div class="classifier-editor" data-testid="console-editor" data-read-only={readOnly ? 'true' : 'false'}>
       {/* A disabled fieldset makes every control of the reused rows read-only at once. */}
       <fieldset class="plain" disabled={readOnly || busy}>
-        <div class="table-wrap">
-          <table class="classifier">
-            <thead>
-              <tr>
-                <th scope="col">{ot('classifier.colNumber')}</th>
-                <th scope="col">{ot('classifier.colId')}</th>
-                <th scope="col">{ot('classifier.nameRu')}</th>
-                <th scope="col">{ot('classifier.nameEn')}</th>
-                <th scope="col">{ot('classifier.namePl')}</th>
-                <th scope="col">{ot('classifier.colKey')}</th>
-                <th scope="col">{ot('classifier.colActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, index) => {
-                const takenKeys = new Set<string>();
-                for (const other of rows) if (other !== row && other.type.key !== null) takenKeys.add(other.type.key);
-                return (
-                  <CallTypeRow
-                    key={row.rowKey}
-                    t={ot}
-                    index={index}
-                    count={rows.length}
-                    type={row.type}
-                    idEditable={row.isNew}
-                    takenKeys={takenKeys}
-                    onChange={(update) =>
-                      edit((current) =>
-                        current.map((r) => (r.rowKey === row.rowKey ? { ...r, type: update(r.type) } : r)),
-                      )
-                    }
-                    onMove={(delta) => move(index, delta)}
-                    onRemove={() => edit((current) => current.filter((r) => r.rowKey !== row.rowKey))}
-                  />
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <CallTypeTable t={ot} rows={rows} edit={edit} move={move} />
         {!readOnly && (
           <>
             <div class="actions">

@@ -8,7 +8,7 @@ import type { OptionsTranslate } from '../../lib/i18n/options-messages';
 import { request } from '../../lib/messaging/client';
 import { type CallType, Classifier } from '../../lib/schema/classifier';
 import type { Settings } from '../../lib/schema/settings';
-import { CallTypeRow } from './CallTypeRow';
+import { type CallTypeEditRow, CallTypeTable } from './CallTypeTable';
 import { ConfirmButton } from './ConfirmButton';
 import { comboLabel, keyLabel, sameModifiers } from './KeyCapture';
 import { errorNotice, type Notice, NoticeText } from './Notice';
@@ -26,7 +26,7 @@ type Props = {
 };
 
 /** A draft row; `rowKey` keeps Preact's identity while ids are edited and rows move. */
-type Row = { rowKey: number; isNew: boolean; type: CallType };
+type Row = CallTypeEditRow;
 
 /** Keys that, with the tag modifiers, would be the start/end-call or undo hotkey. */
 function hotkeyKeys(settings: Settings): Set<string> {
@@ -184,47 +184,7 @@ export function ClassifierSection({ t, settings, classifier, managedBy, onSaved 
       )}
       {/* A disabled fieldset makes every control of the rows read-only without touching them. */}
       <fieldset class="plain" disabled={readOnly}>
-        <div class="table-wrap">
-          <table class="classifier">
-            <thead>
-              <tr>
-                <th scope="col">{t('classifier.colNumber')}</th>
-                <th scope="col">{t('classifier.colId')}</th>
-                <th scope="col">{t('classifier.nameRu')}</th>
-                <th scope="col">{t('classifier.nameEn')}</th>
-                <th scope="col">{t('classifier.namePl')}</th>
-                <th scope="col">{t('classifier.colKey')}</th>
-                <th scope="col">{t('classifier.colActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((row, index) => {
-                const takenKeys = new Set<string>(reserved);
-                shown.forEach((other) => {
-                  if (other !== row && other.type.key !== null) takenKeys.add(other.type.key);
-                });
-                return (
-                  <CallTypeRow
-                    key={row.rowKey}
-                    t={t}
-                    index={index}
-                    count={shown.length}
-                    type={row.type}
-                    idEditable={row.isNew}
-                    takenKeys={takenKeys}
-                    onChange={(update) =>
-                      edit((current) =>
-                        current.map((r) => (r.rowKey === row.rowKey ? { ...r, type: update(r.type) } : r)),
-                      )
-                    }
-                    onMove={(delta) => move(index, delta)}
-                    onRemove={() => edit((current) => current.filter((r) => r.rowKey !== row.rowKey))}
-                  />
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <CallTypeTable t={t} rows={shown} reserved={reserved} edit={edit} move={move} />
       </fieldset>
       <p class="hint">
         {t('classifier.summary', { count: shown.length, version: classifier.version })}
