@@ -14,6 +14,27 @@ export interface LoginInput extends LoginBody {
   server: string;
 }
 
+/** Who the waiting outbox events belong to: the user logged in when the last login happened. */
+const OUTBOX_OWNER_KEY = 'outbox-owner';
+
+/**
+ * The server credits uploaded events to the token's user. On a shared computer, events recorded
+ * under one operator must not be uploaded with another's token, so a different user cannot log in
+ * while the previous one's events still wait (they upload as soon as that user logs in again or
+ * the network is back before the switch).
+ */
+async function refuseForeignOutbox(db: PanelDatabase, login: string): Promise<void> {
+  const owner = (await db.meta.get(OUTBOX_OWNER_KEY))?.value as { login?: unknown } | undefined;
+  if (typeof owner?.login !== 'string' || owner.login === login.toLowerCase()) return;
+  const waiting = await db.outbox.count();
+  if (waiting === 0) return;
+  throw new SyncFailure(
+    'error',
+    `${waiting} events recorded while ${owner.login} was logged in are still waiting to upload: ` +
+      `log in as ${owner.login} first so they are credited to the right person`,
+  );
+}
+
 export async function login(
   db: PanelDatabase,
   fetch: FetchFn,
@@ -22,6 +43,7 @@ export async function login(
 ): Promise<StoredSession> {
   const server = normaliseServer(input.server);
   if (!server) throw new SyncFailure('error', 'the server address must be an http:// or https:// URL');
+  await refuseForeignOutbox(db, input.login);
   const answer = await new ApiClient({ fetch, server, timeoutMs }).login({
     login: input.login,
     password: input.password,
@@ -33,6 +55,7 @@ export async function login(
   }
   const session: StoredSession = { server, token: answer.token, expiresAt: answer.expiresAt, user: answer.user };
   await saveSession(db, session);
+  await db.meta.put({ key: OUTBOX_OWNER_KEY, value: { login: answer.user.login } });
   // The user's teams decide which classifier is in effect.
   invalidateConfig(db, 'classifier');
   return session;

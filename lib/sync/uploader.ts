@@ -39,7 +39,9 @@ export async function uploadOutbox(db: PanelDatabase, api: ApiClient, now: () =>
       // Only what this batch carried: a later event is dropped only once the server has seen it.
       const last = batch.at(-1)?.seq ?? first.seq;
       const acknowledged = await acknowledge(db, Math.min(answer.lastSeq, last), now());
-      if (acknowledged === 0) {
+      // Nothing left to drop can also mean another uploader already dropped these events after the
+      // same acknowledgement; only a server that holds less than this batch is an error.
+      if (acknowledged === 0 && answer.lastSeq < first.seq) {
         throw new SyncFailure(
           'error',
           `the server stored nothing from sequence ${first.seq} on (it holds ${answer.lastSeq})`,

@@ -74,6 +74,30 @@ describe('login', () => {
   });
 });
 
+describe('a shared computer', () => {
+  it("another user cannot log in while the previous user's events wait; they upload under their owner", async () => {
+    const server = new FakeSyncServer();
+    await loggedIn(server);
+    await syncer!.logout();
+    // Recorded after the operator logged out (e.g. offline at the end of the shift): still theirs.
+    await recordCalls(db, 2, T0);
+    const waiting = await db.outbox.count();
+    expect(waiting).toBeGreaterThan(0);
+    await expect(syncer!.login({ server: server.url, ...server.lead })).rejects.toThrow(
+      /events recorded while operator was logged in are still waiting/,
+    );
+    expect(await db.outbox.count()).toBe(waiting);
+    expect((await loadSession(db)).token).toBeNull();
+    // The owner logs in: everything uploads; then the other user may log in.
+    await syncer!.login({ server: server.url, ...server.operator });
+    await syncer!.syncNow();
+    expect(await db.outbox.count()).toBe(0);
+    await expect(syncer!.login({ server: server.url, ...server.lead })).resolves.toMatchObject({
+      user: expect.objectContaining({ login: 'lead' }),
+    });
+  });
+});
+
 describe('losing the token', () => {
   it('R19: an expired token (by the local clock) means login needed; the outbox is untouched', async () => {
     const server = new FakeSyncServer();
