@@ -27,6 +27,8 @@ async function main() {
     'Load the extension: chrome://extensions -> Developer mode -> "Load unpacked" ->',
     `  ${extensionDir}`,
     'then open the demo page, press "Входящий звонок" -> "Принять", and tag the call with Alt+Shift+1..8.',
+    `Sync: extension options -> "Сервер" -> address ${server.url}, log in as a demo user below;`,
+    'a lead or admin publishes classifier changes from the console linked there.',
     '',
   ];
   if (server.seeded) {
