@@ -37,6 +37,8 @@ function loginProblem(error: unknown, t: OptionsTranslate, server: string): stri
   const code = error instanceof RequestError ? error.code : '';
   const message = error instanceof Error ? error.message : String(error);
   const text = message.toLowerCase();
+  const owner = /recorded while (\S+) was logged in/.exec(message)?.[1];
+  if (owner) return t('server.error.foreignOutbox', { owner });
   if (/rate[_ -]?limit|too many|\b429\b/.test(text)) {
     const minutes = /try again in (\d+) min/.exec(text)?.[1];
     return minutes ? t('server.error.tooManyMinutes', { count: Number(minutes) }) : t('server.error.tooMany');

@@ -35,6 +35,8 @@ const ru = {
     other: 'Слишком много попыток входа. Попробуйте снова через {count} минуты.',
   },
   'server.error.unreachable': 'Сервер {server} не отвечает. Проверьте адрес и подключение к сети.',
+  'server.error.foreignOutbox':
+    'Ещё не отправлены события, записанные под пользователем {owner}. Сначала войдите как {owner}, чтобы они достались ему, а не вам.',
   'server.error.other': 'Не удалось войти: {message}',
   'server.who': 'Вы вошли',
   'server.name': 'Имя',
@@ -286,6 +288,8 @@ const en: Catalog<OptionsKey> = {
     other: 'Too many login attempts. Try again in {count} minutes.',
   },
   'server.error.unreachable': 'The server {server} does not answer. Check the address and the network connection.',
+  'server.error.foreignOutbox':
+    'Events recorded while {owner} was logged in have not been uploaded yet. Log in as {owner} first, so they are credited to them, not to you.',
   'server.error.other': 'Could not log in: {message}',
   'server.who': 'Logged in',
   'server.name': 'Name',
@@ -522,6 +526,8 @@ const pl: Catalog<OptionsKey> = {
     other: 'Zbyt wiele prób logowania. Spróbuj ponownie za {count} minuty.',
   },
   'server.error.unreachable': 'Serwer {server} nie odpowiada. Sprawdź adres i połączenie z siecią.',
+  'server.error.foreignOutbox':
+    'Zdarzenia zapisane, gdy zalogowany był {owner}, nie zostały jeszcze wysłane. Najpierw zaloguj się jako {owner}, aby zostały przypisane jemu, a nie tobie.',
   'server.error.other': 'Nie udało się zalogować: {message}',
   'server.who': 'Zalogowano',
   'server.name': 'Imię i nazwisko',
