@@ -41,7 +41,10 @@ describe('console page', () => {
   it('publishes a renamed call type that the open panel shows', async () => {
     consolePage = await env.session.context.newPage();
     await consolePage.goto(`chrome-extension://${env.session.extensionId}/console.html`);
-    await expect(consolePage.locator('[data-testid="console"]').getAttribute('data-state')).resolves.toBe('lead');
+    // The page starts in `loading` until the background answers who is logged in.
+    await expect
+      .poll(() => consolePage.locator('[data-testid="console"]').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('lead');
     const editor = consolePage.locator('[data-testid="console-editor"]');
     await editor.waitFor({ timeout: 10_000 });
     const name = editor.getByLabel('Тип 8: Название (RU)', { exact: true });
