@@ -1,5 +1,8 @@
 // The panel's root: reads the controller's view, provides the translator, lays the host out on
 // the page and composes the sections. Holds no data of its own beyond a resize preview.
+//
+// It re-renders on every state and every clock tick; the callbacks it hands down are made once
+// per controller so the memoised parts (header, tag buttons, call rows) can skip those renders.
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { countUntagged } from '@/lib/calls/rules';
 import { describeHotkey } from '@/lib/hotkeys/match';
@@ -20,12 +23,17 @@ import { Tagger } from './Tagger';
 interface Props {
   controller: PanelController;
   host: HTMLElement;
+  /**
+   * Whether the host is in the page yet. The panel is rendered before it is put there; the page
+   * is narrowed for it (push mode) only once it is, so the two appear together.
+   */
+  attached: boolean;
   /** Called after a confirmed tag is on screen, with keystroke -> screen milliseconds. */
   onTagShown?: (latencyMs: number) => void;
   onReady?: () => void;
 }
 
-export function PanelApp({ controller, host, onTagShown, onReady }: Props) {
+export function PanelApp({ controller, host, attached, onTagShown, onReady }: Props) {
   const view = useStore(controller.store);
   const now = useNow(500);
   const [previewWidth, setPreviewWidth] = useState<number | null>(null);
@@ -36,10 +44,9 @@ export function PanelApp({ controller, host, onTagShown, onReady }: Props) {
   const prefs = data?.site.panel ?? DEFAULT_PANEL;
   const layoutPrefs = previewWidth === null ? prefs : { ...prefs, width: previewWidth };
 
-  useLayoutEffect(
-    () => applyLayout(host, host.ownerDocument, layoutPrefs),
-    [host, layoutPrefs.width, layoutPrefs.collapsed, layoutPrefs.mode],
-  );
+  useLayoutEffect(() => {
+    if (attached) applyLayout(host, host.ownerDocument, layoutPrefs);
+  }, [host, attached, layoutPrefs.width, layoutPrefs.collapsed, layoutPrefs.mode]);
   useLayoutEffect(() => {
     if (data) onReady?.();
   }, [data !== null]);
@@ -47,6 +54,15 @@ export function PanelApp({ controller, host, onTagShown, onReady }: Props) {
     if (view.lastConfirmed) onTagShown?.(performance.now() - view.lastConfirmed.startedAt);
   }, [view.lastConfirmed?.seq]);
 
+  const actions = useMemo(
+    () => ({
+      toggleCall: () => void controller.toggleCall(),
+      tag: (typeId: string) => void controller.tag(typeId),
+      tagCall: (callId: string, typeId: string) => void controller.tag(typeId, callId),
+      undo: () => void controller.undo(),
+    }),
+    [controller],
+  );
   const current = data?.current ?? null;
   const untagged = data ? countUntagged(data.recent, now) : 0;
 
@@ -89,7 +105,7 @@ export function PanelApp({ controller, host, onTagShown, onReady }: Props) {
               <CallCard
                 call={current}
                 now={now}
-                onToggle={() => void controller.toggleCall()}
+                onToggle={actions.toggleCall}
                 toggleKeys={describeHotkey(data.settings.toggleCall.modifiers, data.settings.toggleCall.key)}
               />
               <Tagger
@@ -99,15 +115,10 @@ export function PanelApp({ controller, host, onTagShown, onReady }: Props) {
                 pending={view.pending}
                 now={now}
                 undoSeconds={data.settings.undoSeconds}
-                onTag={(typeId) => void controller.tag(typeId)}
-                onUndo={() => void controller.undo()}
+                onTag={actions.tag}
+                onUndo={actions.undo}
               />
-              <RecentCalls
-                calls={data.recent}
-                classifier={data.classifier}
-                now={now}
-                onTag={(callId, typeId) => void controller.tag(typeId, callId)}
-              />
+              <RecentCalls calls={data.recent} classifier={data.classifier} now={now} onTag={actions.tagCall} />
             </>
           )}
         </div>

@@ -1,7 +1,9 @@
 // Title bar: the panel's name, the sync badge, push/overlay switch and the collapse button.
+// Memoised: it changes with the panel preferences and the sync status, not with calls or ticks.
 
 import type { SyncStatus } from '@/lib/messaging/protocol';
 import { usePanelI18n } from '@/lib/panel/i18n-context';
+import { memo } from '@/lib/panel/memo';
 import type { PanelPrefs } from '@/lib/schema/settings';
 import { SyncBadge } from './SyncBadge';
 
@@ -12,7 +14,7 @@ interface Props {
   onChange: (prefs: PanelPrefs) => void;
 }
 
-export function PanelHeader({ prefs, sync, onChange }: Props) {
+export const PanelHeader = memo(function PanelHeader({ prefs, sync, onChange }: Props) {
   const { t } = usePanelI18n();
   const overlay = prefs.mode === 'overlay';
   return (
@@ -41,4 +43,4 @@ export function PanelHeader({ prefs, sync, onChange }: Props) {
       </button>
     </header>
   );
-}
+});

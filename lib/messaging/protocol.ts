@@ -181,9 +181,30 @@ export type PanelState = z.infer<typeof PanelState>;
 
 export const PANEL_PORT = 'op-panel';
 
-export const PortUp = z.object({ type: z.literal('subscribe') });
-export const PortDown = z.union([
+/**
+ * Requests a panel may also send over its port instead of `runtime.sendMessage`: the keystroke's
+ * path, where opening a message channel per request costs more than the rest of the round trip.
+ * Same envelope, same sender and body checks (the router's), same answer.
+ */
+export const PORT_REQUESTS = ['call.tag'] as const satisfies readonly RequestType[];
+export type PortRequestType = (typeof PORT_REQUESTS)[number];
+
+/** Pairs a port request with its response; chosen by the panel, unique per port. */
+const PortRequestId = z.number().check(z.int(), z.positive());
+
+export const PortUp = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('subscribe') }),
+  z.object({
+    type: z.literal('request'),
+    id: PortRequestId,
+    request: z.object({ channel: z.literal('op-panel'), type: z.enum(PORT_REQUESTS), body: z.unknown() }),
+  }),
+]);
+export type PortUp = z.infer<typeof PortUp>;
+
+export const PortDown = z.discriminatedUnion('type', [
   z.object({ type: z.literal('state'), state: PanelState }),
   z.object({ type: z.literal('error'), code: ErrorCode, message: ShortText(1000) }),
+  z.object({ type: z.literal('response'), id: PortRequestId, response: ResponseEnvelope }),
 ]);
 export type PortDown = z.infer<typeof PortDown>;

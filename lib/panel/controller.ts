@@ -43,6 +43,26 @@ function withCall(data: PanelState | null, call: CallRecord): PanelState | null 
   return { ...data, recent, current };
 }
 
+/** `previous` when `next` has the same content: memoised parts of the panel compare by identity. */
+function unchanged<T>(previous: T | undefined, next: T): T {
+  return previous !== undefined && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
+}
+
+/**
+ * A new state from the background, keeping the objects of the previous one for the parts that
+ * did not change (settings, classifier, site, sync: almost every state is about calls).
+ */
+function mergeState(previous: PanelState | null, next: PanelState): PanelState {
+  if (!previous) return next;
+  return {
+    ...next,
+    settings: unchanged(previous.settings, next.settings),
+    classifier: unchanged(previous.classifier, next.classifier),
+    site: unchanged(previous.site, next.site),
+    sync: unchanged(previous.sync, next.sync),
+  };
+}
+
 export function createPanelController(): PanelController {
   const store = createStore<PanelView>({
     link: 'connecting',
@@ -57,7 +77,7 @@ export function createPanelController(): PanelController {
     store.set((v) => ({ ...v, error: error instanceof Error ? error.message : String(error) }));
 
   const link = connectPanel(
-    (state) => store.set((v) => ({ ...v, data: state })),
+    (state) => store.set((v) => ({ ...v, data: mergeState(v.data, state) })),
     (status, message) => store.set((v) => ({ ...v, link: status, linkMessage: message ?? null })),
   );
 
@@ -66,9 +86,13 @@ export function createPanelController(): PanelController {
     async tag(typeId, callId, startedAt = performance.now()) {
       const key = nextKey++;
       const target = callId ?? store.get().data?.current?.id ?? null;
+      const body = { typeId, ...(callId ? { callId } : {}) };
+      // Sent before the pending mark is drawn, so the background's write overlaps that render.
+      // The open port is the short way; without one, sendMessage (which also wakes the worker).
+      const answer = link.request('call.tag', body) ?? request('call.tag', body);
       store.set((v) => ({ ...v, error: null, pending: [...v.pending, { key, typeId, callId: target }] }));
       try {
-        const call = await request('call.tag', { typeId, ...(callId ? { callId } : {}) });
+        const call = await answer;
         store.set((v) => ({
           ...v,
           data: withCall(v.data, call),

@@ -11,8 +11,17 @@ export function formatDuration(ms: number): string {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
+// `toLocaleTimeString(locale, options)` builds a new formatter on every call (every call row and
+// the sync badge, on every render); one formatter per locale gives the same text.
+const clocks = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatClock(epochMs: number, locale: Locale): string {
-  return new Date(epochMs).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  let clock = clocks.get(locale);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+    clocks.set(locale, clock);
+  }
+  return clock.format(epochMs);
 }
 
 export function typeName(classifier: Classifier, typeId: string, locale: Locale): string {

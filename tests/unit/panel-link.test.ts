@@ -1,0 +1,215 @@
+// The panel's side of its port: requests sent over it are answered with the same checks as
+// runtime messages, die with the port, and fall back to runtime messages while there is none;
+// the first state is handed on a task later; unchanged parts of a new state keep their objects.
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CLASSIFIER } from '@/lib/classifier/defaults';
+import { RequestError } from '@/lib/messaging/client';
+import { type PanelState, PortUp } from '@/lib/messaging/protocol';
+import { connectPanel } from '@/lib/panel/connection';
+import { createPanelController } from '@/lib/panel/controller';
+import type { CallRecord } from '@/lib/schema/call';
+import { DEFAULT_SETTINGS, defaultSite } from '@/lib/settings/defaults';
+import { SYNC_OFF } from '@/lib/sync/status';
+import { makeCall, T0 } from './helpers';
+
+interface FakePort {
+  posted: unknown[];
+  receive(message: unknown): void;
+  drop(): void;
+}
+
+const fake = vi.hoisted(() => {
+  const ports: FakePort[] = [];
+  const runtime = {
+    id: 'abcdefghijklmnopabcdefghijklmnop',
+    sendMessage: (_message: unknown): Promise<unknown> => Promise.reject(new Error('not mocked')),
+    connect() {
+      const messageListeners: ((m: unknown) => void)[] = [];
+      const disconnectListeners: (() => void)[] = [];
+      const port: FakePort & Record<string, unknown> = {
+        name: 'op-panel',
+        posted: [],
+        postMessage(message: unknown) {
+          port.posted.push(message);
+        },
+        onMessage: { addListener: (fn: (m: unknown) => void) => messageListeners.push(fn) },
+        onDisconnect: { addListener: (fn: () => void) => disconnectListeners.push(fn) },
+        disconnect() {},
+        receive(message: unknown) {
+          for (const fn of messageListeners) fn(message);
+        },
+        drop() {
+          for (const fn of disconnectListeners) fn();
+        },
+      };
+      ports.push(port);
+      return port;
+    },
+  };
+  return { ports, runtime };
+});
+
+vi.mock('webextension-polyfill', () => ({ default: { runtime: fake.runtime } }));
+
+const lastPort = () => fake.ports.at(-1)!;
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function state(overrides: Partial<PanelState> = {}): PanelState {
+  const current = makeCall();
+  return {
+    settings: DEFAULT_SETTINGS,
+    classifier: DEFAULT_CLASSIFIER,
+    site: defaultSite('http://localhost:5173'),
+    current,
+    recent: [current],
+    sync: SYNC_OFF,
+    now: T0,
+    ...overrides,
+  };
+}
+
+/** The request the panel posted last, checked against the background's schema. */
+function lastRequest() {
+  const message = PortUp.parse(lastPort().posted.at(-1));
+  if (message.type !== 'request') throw new Error('expected a request');
+  return message;
+}
+
+beforeEach(() => {
+  fake.ports.length = 0;
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('panel link', () => {
+  it('sends a tag over the port and resolves with the checked answer', async () => {
+    const link = connectPanel(vi.fn(), vi.fn());
+    expect(lastPort().posted[0]).toEqual({ type: 'subscribe' });
+    const answer = link.request('call.tag', { typeId: 'billing' })!;
+    const sent = lastRequest();
+    expect(sent.request).toEqual({ channel: 'op-panel', type: 'call.tag', body: { typeId: 'billing' } });
+    const call = makeCall({ tags: [{ id: makeCall().id, typeId: 'billing', at: T0 }] });
+    lastPort().receive({ type: 'response', id: sent.id, response: { ok: true, data: call } });
+    await expect(answer).resolves.toEqual(call);
+    link.stop();
+  });
+
+  it('rejects with the background error, and an answer of the wrong shape', async () => {
+    const link = connectPanel(vi.fn(), vi.fn());
+    const refused = link.request('call.tag', { typeId: 'billing' })!;
+    lastPort().receive({
+      type: 'response',
+      id: lastRequest().id,
+      response: { ok: false, error: { code: 'not_found', message: 'no call to tag' } },
+    });
+    await expect(refused).rejects.toMatchObject({ name: 'RequestError', code: 'not_found' });
+    const odd = link.request('call.tag', { typeId: 'billing' })!;
+    lastPort().receive({ type: 'response', id: lastRequest().id, response: { ok: true, data: { id: 'x' } } });
+    await expect(odd).rejects.toBeInstanceOf(RequestError);
+    link.stop();
+  });
+
+  it('fails what is pending when the port drops, and has no port until it reconnects', async () => {
+    const link = connectPanel(vi.fn(), vi.fn());
+    const pending = link.request('call.tag', { typeId: 'billing' })!;
+    lastPort().drop();
+    await expect(pending).rejects.toMatchObject({ code: 'internal' });
+    expect(link.request('call.tag', { typeId: 'billing' })).toBeNull();
+    await vi.waitFor(() => expect(fake.ports).toHaveLength(2));
+    const again = link.request('call.tag', { typeId: 'billing' });
+    expect(again).not.toBeNull();
+    link.stop();
+    await expect(again).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('ignores an answer to a request it did not make', async () => {
+    const onStatus = vi.fn();
+    const link = connectPanel(vi.fn(), onStatus);
+    lastPort().receive({ type: 'response', id: 99, response: { ok: true, data: null } });
+    expect(onStatus).not.toHaveBeenCalledWith('error', expect.anything());
+    link.stop();
+  });
+
+  it('hands the first state on a task later (the newest if more came), then each at once', async () => {
+    const onState = vi.fn();
+    const link = connectPanel(onState, vi.fn());
+    const first = state();
+    const second = state({ now: T0 + 1 });
+    lastPort().receive({ type: 'state', state: first });
+    lastPort().receive({ type: 'state', state: second });
+    expect(onState).not.toHaveBeenCalled();
+    await nextTask();
+    expect(onState).toHaveBeenCalledTimes(1);
+    expect(onState.mock.calls[0]![0]).toMatchObject({ now: T0 + 1 });
+    lastPort().receive({ type: 'state', state: state({ now: T0 + 2 }) });
+    expect(onState).toHaveBeenCalledTimes(2);
+    link.stop();
+  });
+
+  it('reports a malformed state instead of using it', async () => {
+    const onState = vi.fn();
+    const onStatus = vi.fn();
+    const link = connectPanel(onState, onStatus);
+    lastPort().receive({ type: 'state', state: { ...state(), recent: 'all of them' } });
+    await nextTask();
+    expect(onState).not.toHaveBeenCalled();
+    expect(onStatus).toHaveBeenCalledWith('error', expect.any(String));
+    link.stop();
+  });
+});
+
+describe('panel controller', () => {
+  it('tags over the port and marks the tag saved with the answer', async () => {
+    const controller = createPanelController();
+    lastPort().receive({ type: 'state', state: state() });
+    await nextTask();
+    const current = controller.store.get().data!.current!;
+    const tagging = controller.tag('billing', undefined, 0);
+    expect(controller.store.get().pending).toMatchObject([{ typeId: 'billing', callId: current.id }]);
+    const tagged: CallRecord = { ...current, tags: [{ id: makeCall().id, typeId: 'billing', at: T0 }] };
+    lastPort().receive({ type: 'response', id: lastRequest().id, response: { ok: true, data: tagged } });
+    await tagging;
+    const view = controller.store.get();
+    expect(view.pending).toEqual([]);
+    expect(view.data!.current!.tags.map((t) => t.typeId)).toEqual(['billing']);
+    expect(view.lastConfirmed).not.toBeNull();
+    controller.stop();
+  });
+
+  it('uses runtime.sendMessage while the port is down', async () => {
+    const controller = createPanelController();
+    lastPort().receive({ type: 'state', state: state() });
+    await nextTask();
+    const current = controller.store.get().data!.current!;
+    lastPort().drop();
+    const tagged: CallRecord = { ...current, tags: [{ id: makeCall().id, typeId: 'billing', at: T0 }] };
+    const sendMessage = vi.spyOn(fake.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: tagged });
+    await controller.tag('billing', undefined, 0);
+    expect(sendMessage).toHaveBeenCalledWith({ channel: 'op-panel', type: 'call.tag', body: { typeId: 'billing' } });
+    expect(controller.store.get().data!.current!.tags.map((t) => t.typeId)).toEqual(['billing']);
+    controller.stop();
+  });
+
+  it('keeps the objects of the parts a new state did not change', async () => {
+    const controller = createPanelController();
+    lastPort().receive({ type: 'state', state: state() });
+    await nextTask();
+    const before = controller.store.get().data!;
+    // A new state as the port delivers it: equal content, new objects.
+    lastPort().receive({ type: 'state', state: structuredClone({ ...before, now: T0 + 500 }) });
+    const after = controller.store.get().data!;
+    expect(after.now).toBe(T0 + 500);
+    expect(after.settings).toBe(before.settings);
+    expect(after.classifier).toBe(before.classifier);
+    expect(after.site).toBe(before.site);
+    expect(after.sync).toBe(before.sync);
+    const renamed = structuredClone(before.classifier);
+    renamed.types[0]!.names.ru = 'Другое имя';
+    lastPort().receive({ type: 'state', state: structuredClone({ ...before, classifier: renamed }) });
+    expect(controller.store.get().data!.classifier).not.toBe(before.classifier);
+    expect(controller.store.get().data!.classifier.types[0]!.names.ru).toBe('Другое имя');
+    controller.stop();
+  });
+});
