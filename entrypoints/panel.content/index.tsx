@@ -7,9 +7,9 @@
 // DOMContentLoaded task, which already lays the whole page out:
 // - document_start runs only what must precede every page script: detection's bridge, the
 //   hotkey listener and the port.
-// - The first state is parsed in the port's task, handed to the panel in the next one (see
-//   connection.ts), and the panel is built and rendered in a third, into a host not yet in the
-//   page (state usually arrives while the page is still being parsed).
+// - The first state is parsed in the port's task; the panel is built and rendered in the next
+//   one, where connection.ts hands the state on, into a host not yet in the page (the state
+//   usually arrives while the page is still being parsed).
 // - The host goes into the page in a task of its own once the page has a body, which puts it at
 //   the same place as before (last child of <html>, after <body>). If the page is parsed before the
 //   state arrives, the light shell ("connecting") goes in instead and the sections render when
@@ -74,20 +74,22 @@ export default defineContentScript({
       return built;
     };
 
-    const firstState = new Promise<void>((resolve) => {
+    const firstState = new Promise<'state'>((resolve) => {
       const stop = controller.store.subscribe((view) => {
         if (!view.data) return;
         stop();
-        resolve();
+        resolve('state');
       });
     });
     const parsed =
       document.readyState === 'loading'
-        ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
-        : Promise.resolve();
-    // Whichever comes first: the state (render it all) or the parsed page (render the shell).
-    await Promise.race([firstState, parsed]);
-    await nextTask();
+        ? new Promise<'parsed'>((resolve) =>
+            document.addEventListener('DOMContentLoaded', () => resolve('parsed'), { once: true }),
+          )
+        : Promise.resolve('parsed' as const);
+    // Whichever comes first: the state (render it all, in the task that hands it on) or the
+    // parsed page (render the shell, in a task after the page's DOMContentLoaded one).
+    if ((await Promise.race([firstState, parsed])) === 'parsed') await nextTask();
     const ui = await build();
     await bodyParsed(document);
     await nextTask();
