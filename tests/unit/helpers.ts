@@ -1,6 +1,7 @@
 // Shared helpers for unit tests: a fresh fake-IndexedDB database per test, and call fixtures.
 import { PanelDatabase } from '@/lib/db/database';
 import type { CallRecord } from '@/lib/schema/call';
+import { callRecord } from '../support/call-fixture';
 
 let counter = 0;
 export function freshDb(): PanelDatabase {
@@ -22,21 +23,10 @@ export function fakeUlid(n: number): string {
 }
 
 export function makeCall(overrides: Partial<CallRecord> = {}): CallRecord {
-  return {
+  return callRecord(T0, {
     id: fakeUlid(Math.floor(Math.random() * 1e9)),
-    startedAt: T0,
-    endedAt: null,
-    durationMs: null,
     direction: 'inbound',
-    source: 'manual',
-    origin: null,
-    sourceTabId: null,
-    callerNumber: null,
-    subscriber: {},
-    tags: [],
-    wrapUpUntil: null,
     versions: { classifier: 0 },
-    updatedAt: T0,
     ...overrides,
-  };
+  });
 }
