@@ -3,16 +3,23 @@
 // these schemas on both ends; `from` says which kind of sender may make the request.
 import * as z from 'zod/mini';
 import {
+  CallScore,
+  CallView,
   ContentVersion,
   DocumentKind,
   DocumentSummary,
+  FeedbackItem,
   LoginName,
+  ObjectionStat,
   Password,
   PublishBody,
+  QualityRow,
+  ScoreBody,
   SessionUser,
 } from '../schema/api';
-import { CallDirection, CallRecord, SubscriberContext } from '../schema/call';
+import { CallDirection, CallRecord, OfferOutcome, SubscriberContext, VersionRef } from '../schema/call';
 import { Classifier } from '../schema/classifier';
+import { Checklist, ChecklistMark, ContentId, ObjectionSet, ScriptSet, TariffCatalogue } from '../schema/content';
 import { EpochMs, Origin, ShortText, Ulid } from '../schema/primitives';
 import { PanelPrefs, Settings, Site, SiteAdapter } from '../schema/settings';
 
@@ -83,6 +90,48 @@ export const requests = {
     body: z.object({ callerNumber: z.nullable(ShortText(40)), subscriber: SubscriberContext }),
     result: MaybeCall,
   },
+  /**
+   * Script activity on the current call (or the one in wrap-up, or `callId`). Each answers the
+   * updated call, or null when there is no call to record it on (the panel still works).
+   * `script.view`: a module was shown (first time: records it) and stayed open `openMs` more ms.
+   */
+  'script.view': {
+    from: 'content',
+    body: z.object({ callId: z.optional(Ulid), moduleId: ContentId, openMs: EpochMs }),
+    result: MaybeCall,
+  },
+  'script.outcome': {
+    from: 'content',
+    body: z.object({ callId: z.optional(Ulid), moduleId: ContentId, outcome: z.nullable(OfferOutcome) }),
+    result: MaybeCall,
+  },
+  /** The subscriber raised an objection; the operator used `answerId` and/or marked it handled. */
+  'objection.raise': {
+    from: 'content',
+    body: z.object({
+      callId: z.optional(Ulid),
+      objectionId: ContentId,
+      answerId: z.nullable(ContentId),
+      handled: z.boolean(),
+    }),
+    result: MaybeCall,
+  },
+  /** A checklist self-check mark; null clears it. */
+  'checklist.mark': {
+    from: 'content',
+    body: z.object({ callId: z.optional(Ulid), itemId: ContentId, mark: z.nullable(ChecklistMark) }),
+    result: MaybeCall,
+  },
+  /** "No suitable answer": what the subscriber said, for the scripts' authors. Works without a call. */
+  'feedback.noAnswer': {
+    from: 'content',
+    body: z.object({
+      callId: z.optional(Ulid),
+      moduleId: z.nullable(ContentId),
+      text: ShortText(500).check(z.minLength(1)),
+    }),
+    result: Nothing,
+  },
   /** The panel was resized, collapsed or switched between push and overlay on this site. */
   'site.panel': { from: 'content', body: z.object({ panel: PanelPrefs }), result: Nothing },
 
@@ -129,6 +178,39 @@ export const requests = {
     from: 'extension',
     body: z.extend(PublishBody, { kind: DocumentKind }),
     result: ContentVersion,
+  },
+  /** Quality work in the console: calls, scoring on the call's own checklist version, feedback, stats. */
+  'console.calls': {
+    from: 'extension',
+    body: z.object({ from: EpochMs, to: EpochMs, userId: z.optional(Ulid) }),
+    result: z.array(CallView),
+  },
+  'console.call': {
+    from: 'extension',
+    body: z.object({ callId: Ulid }),
+    result: z.object({ call: CallView, score: z.nullable(CallScore) }),
+  },
+  'console.score': {
+    from: 'extension',
+    body: z.extend(ScoreBody, { callId: Ulid }),
+    result: CallScore,
+  },
+  /** Any version a visible call references, or of a document the caller may read (R11). */
+  'console.version': { from: 'extension', body: z.object({ versionId: Ulid }), result: ContentVersion },
+  'console.feedback': {
+    from: 'extension',
+    body: z.object({ from: EpochMs, to: EpochMs }),
+    result: z.array(FeedbackItem),
+  },
+  'console.objectionStats': {
+    from: 'extension',
+    body: z.object({ from: EpochMs, to: EpochMs }),
+    result: z.array(ObjectionStat),
+  },
+  'console.quality': {
+    from: 'extension',
+    body: z.object({ from: EpochMs, to: EpochMs }),
+    result: z.array(QualityRow),
   },
   /** Run selectors on an open tab of that site and report what they read. */
   'sites.test': {
@@ -179,6 +261,20 @@ export const PanelState = z.object({
 });
 export type PanelState = z.infer<typeof PanelState>;
 
+/**
+ * The content the panel shows, for the current call (the versions it started with, R11) or, with
+ * no call, the newest. Sent down the port only when `refs` change: it can be large (500 modules).
+ */
+export const PanelContent = z.object({
+  /** Version per kind (`scripts`, `objections`, `checklist`, `tariffs`); 0: built-in default. */
+  refs: z.record(z.string(), VersionRef),
+  scripts: ScriptSet,
+  objections: ObjectionSet,
+  checklist: z.nullable(Checklist),
+  tariffs: z.nullable(TariffCatalogue),
+});
+export type PanelContent = z.infer<typeof PanelContent>;
+
 export const PANEL_PORT = 'op-panel';
 
 /**
@@ -186,7 +282,7 @@ export const PANEL_PORT = 'op-panel';
  * path, where opening a message channel per request costs more than the rest of the round trip.
  * Same envelope, same sender and body checks (the router's), same answer.
  */
-export const PORT_REQUESTS = ['call.tag'] as const satisfies readonly RequestType[];
+export const PORT_REQUESTS = ['call.tag', 'script.view', 'checklist.mark'] as const satisfies readonly RequestType[];
 export type PortRequestType = (typeof PORT_REQUESTS)[number];
 
 /** Pairs a port request with its response; chosen by the panel, unique per port. */
@@ -204,6 +300,7 @@ export type PortUp = z.infer<typeof PortUp>;
 
 export const PortDown = z.discriminatedUnion('type', [
   z.object({ type: z.literal('state'), state: PanelState }),
+  z.object({ type: z.literal('content'), content: PanelContent }),
   z.object({ type: z.literal('error'), code: ErrorCode, message: ShortText(1000) }),
   z.object({ type: z.literal('response'), id: PortRequestId, response: ResponseEnvelope }),
 ]);

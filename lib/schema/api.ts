@@ -2,6 +2,8 @@
 // these schemas: the server every request body, the extension every answer. zod/mini keeps the
 // background bundle small; the server imports the same objects.
 import * as z from 'zod/mini';
+import { CallDirection, CallScript, CallSource, CallTag, SubscriberContext, VersionRef } from './call';
+import { ChecklistMarks } from './content';
 import { OutboxEvent } from './events';
 import { EpochMs, ShortText, Ulid } from './primitives';
 
@@ -93,8 +95,8 @@ export type DeviceAnswer = z.infer<typeof DeviceAnswer>;
 
 // ---- Download ----
 
-/** Kinds of content documents; later issues add scripts, objections, checklists, plans, tariffs. */
-export const DocumentKind = z.enum(['classifier']);
+/** Kinds of content documents (bodies: lib/schema/classifier.ts, content.ts); plans come later. */
+export const DocumentKind = z.enum(['classifier', 'scripts', 'objections', 'checklist', 'tariffs']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 /** One immutable published version of a document, as the client receives it. */
@@ -166,3 +168,104 @@ export type LiveDown = z.infer<typeof LiveDown>;
 
 /** Client keepalive period: under 30 s, so Chrome keeps the MV3 worker alive while connected. */
 export const LIVE_PING_MS = 20_000;
+
+// ---- Quality: scoring calls against their checklist, feedback, objection counts ----
+
+/** `POST /calls/:callId/score`: a lead scores a finished call against the checklist version it used. */
+export const ScoreBody = z.object({
+  /** Must be the call's own `versions.checklist`: a call is scored on the version it was made with. */
+  checklistVersionId: Ulid,
+  marks: ChecklistMarks,
+  comment: ShortText(1000),
+});
+export type ScoreBody = z.infer<typeof ScoreBody>;
+
+/** A checklist result (lib/content/checklist-score.ts computes it on both ends). */
+export const ChecklistResult = z.object({
+  /** Weighted share of applicable items marked yes, 0..100, one decimal. */
+  percent: z.number(),
+  /** Ids of critical items marked no (or left open): any one fails the call. */
+  failedCritical: z.array(ShortText(60)),
+  passed: z.boolean(),
+  /** Items neither marked nor N/A. */
+  open: z.array(ShortText(60)),
+});
+export type ChecklistResult = z.infer<typeof ChecklistResult>;
+
+export const CallScore = z.object({
+  callId: Ulid,
+  checklistVersionId: Ulid,
+  marks: ChecklistMarks,
+  result: ChecklistResult,
+  /** The operator's own marks on the same version, and their result: calibration. */
+  selfMarks: ChecklistMarks,
+  selfResult: ChecklistResult,
+  comment: ShortText(1000),
+  scoredBy: ShortText(200),
+  scoredAt: EpochMs,
+});
+export type CallScore = z.infer<typeof CallScore>;
+
+/** `GET /feedback?from&to`: "no suitable answer" reports, newest first. */
+export const FeedbackItem = z.object({
+  id: Ulid,
+  userId: Ulid,
+  userName: ShortText(200),
+  teamId: z.nullable(Ulid),
+  callId: z.nullable(Ulid),
+  callTypeId: z.nullable(ShortText(40)),
+  moduleId: z.nullable(ShortText(60)),
+  scriptsVersion: z.nullable(z.union([Ulid, z.number()])),
+  text: ShortText(500),
+  at: EpochMs,
+});
+export type FeedbackItem = z.infer<typeof FeedbackItem>;
+
+/** `GET /stats/objections?from&to`: how often each objection was raised (and handled) per call type. */
+export const ObjectionStat = z.object({
+  /** The call's last tag; null for untagged calls. */
+  callTypeId: z.nullable(ShortText(40)),
+  objectionId: ShortText(60),
+  raised: z.number(),
+  handled: z.number(),
+});
+export type ObjectionStat = z.infer<typeof ObjectionStat>;
+
+/** `GET /stats/quality?from&to`: per operator and week, lead scores beside self-checks. */
+export const QualityRow = z.object({
+  userId: Ulid,
+  userName: ShortText(200),
+  /** Monday 00:00 UTC of the week, epoch ms. */
+  weekStart: EpochMs,
+  scored: z.number(),
+  /** Mean lead score (percent, a failed critical item counts as 0). */
+  leadPercent: z.nullable(z.number()),
+  /** Mean self-check percent on the same calls. */
+  selfPercent: z.nullable(z.number()),
+  failed: z.number(),
+});
+export type QualityRow = z.infer<typeof QualityRow>;
+
+/** `GET /calls` (list) and `GET /calls/:callId` (one): a call as the server derived it. */
+export const CallView = z.object({
+  id: Ulid,
+  userId: Ulid,
+  /** The operator's display name (the console lists calls by person). */
+  userName: ShortText(200),
+  teamId: z.nullable(Ulid),
+  deviceId: Ulid,
+  startedAt: EpochMs,
+  endedAt: z.nullable(EpochMs),
+  durationMs: z.nullable(EpochMs),
+  direction: CallDirection,
+  source: CallSource,
+  callerNumber: z.nullable(ShortText(40)),
+  subscriber: SubscriberContext,
+  versions: z.record(z.string(), VersionRef),
+  tags: z.array(CallTag),
+  script: CallScript,
+  /** Whether a lead has scored the call (the score itself: `GET /calls/:callId/score`). */
+  scored: z.boolean(),
+  updatedAt: EpochMs,
+});
+export type CallView = z.infer<typeof CallView>;

@@ -1,6 +1,7 @@
 // The call record: the unit of work the operator produces. Written to the background database
 // at start and at every change; later issues add script versions, checklist ticks and outcomes.
 import * as z from 'zod/mini';
+import { ChecklistMarks } from './content';
 import { EpochMs, Origin, ShortText, Ulid } from './primitives';
 
 export const CallSource = z.enum(['webrtc', 'adapter', 'manual']);
@@ -25,6 +26,46 @@ export const CallTag = z.object({
 });
 export type CallTag = z.infer<typeof CallTag>;
 
+/** A content version as a call records it: the server's version id, or a local version number. */
+export const VersionRef = z.union([Ulid, z.number()]);
+export type VersionRef = z.infer<typeof VersionRef>;
+
+/** What happened after a module with an offer was shown. */
+export const OfferOutcome = z.enum(['offered', 'accepted', 'declined', 'objection']);
+export type OfferOutcome = z.infer<typeof OfferOutcome>;
+
+/** A script module the panel showed during the call (its version is the call's `versions.scripts`). */
+export const ModuleUse = z.object({
+  moduleId: ShortText(60),
+  /** When it was first shown during this call. */
+  shownAt: EpochMs,
+  /** How long it stayed open, summed over every time it was open. */
+  openMs: EpochMs,
+  outcome: z.nullable(OfferOutcome),
+});
+export type ModuleUse = z.infer<typeof ModuleUse>;
+
+/** An objection the subscriber raised, and the answer the operator used (null: none yet). */
+export const ObjectionUse = z.object({
+  objectionId: ShortText(60),
+  at: EpochMs,
+  answerId: z.nullable(ShortText(60)),
+  /** The operator marked it as handled (the subscriber moved on). */
+  handled: z.boolean(),
+});
+export type ObjectionUse = z.infer<typeof ObjectionUse>;
+
+/** The script side of a call: modules shown, objections raised, the operator's checklist self-check. */
+export const CallScript = z.object({
+  modules: z.array(ModuleUse).check(z.maxLength(200)),
+  objections: z.array(ObjectionUse).check(z.maxLength(100)),
+  /** Self-check marks against the checklist version in `versions.checklist`. */
+  checklist: ChecklistMarks,
+});
+export type CallScript = z.infer<typeof CallScript>;
+
+export const EMPTY_SCRIPT: CallScript = { modules: [], objections: [], checklist: {} };
+
 export const CallRecord = z.object({
   id: Ulid,
   startedAt: EpochMs,
@@ -41,11 +82,18 @@ export const CallRecord = z.object({
   /** Until when tagging still goes to this call after it ended. */
   wrapUpUntil: z.nullable(EpochMs),
   /**
-   * Versions of the documents the call started with (classifier now; scripts, checklists later):
+   * Versions of the documents the call started with, by kind (`classifier`, `scripts`, `objections`,
+   * `checklist`, `tariffs`):
    * the server's version id (a ULID) for published content, or the local version number of content
    * edited on this device before it ever synced.
    */
-  versions: z.record(z.string(), z.union([Ulid, z.number()])),
+  versions: z.record(z.string(), VersionRef),
+  /** Absent on calls recorded before scripts existed; read through `scriptOf`. */
+  script: z.optional(CallScript),
   updatedAt: EpochMs,
 });
 export type CallRecord = z.infer<typeof CallRecord>;
+
+export function scriptOf(call: CallRecord): CallScript {
+  return call.script ?? EMPTY_SCRIPT;
+}

@@ -3,6 +3,7 @@
 import type * as z from 'zod/mini';
 import type { DocumentKind, Role } from '../../lib/schema/api';
 import { Classifier } from '../../lib/schema/classifier';
+import { Checklist, ObjectionSet, ScriptSet, TariffCatalogue } from '../../lib/schema/content';
 
 interface KindRules {
   schema: z.ZodMiniType;
@@ -12,4 +13,10 @@ interface KindRules {
 
 export const KINDS: Record<DocumentKind, KindRules> = {
   classifier: { schema: Classifier, publishers: ['lead', 'admin'] },
+  // Leads push script updates and objection answers and keep the tariff catalogue; trainers
+  // distribute checklist versions (DOMAIN.md, "Who uses the product").
+  scripts: { schema: ScriptSet, publishers: ['lead', 'admin'] },
+  objections: { schema: ObjectionSet, publishers: ['lead', 'admin'] },
+  tariffs: { schema: TariffCatalogue, publishers: ['lead', 'admin'] },
+  checklist: { schema: Checklist, publishers: ['trainer', 'admin'] },
 };
