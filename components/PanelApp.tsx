@@ -2,12 +2,14 @@
 // the page and composes the sections. Holds no data of its own beyond a resize preview.
 //
 // It re-renders on every state and every clock tick; the callbacks it hands down are made once
-// per controller so the memoised parts (header, tag buttons, call rows) can skip those renders.
+// per controller so the memoised parts (header, tag buttons, call rows, the script sections) can
+// skip those renders.
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { countUntagged } from '@/lib/calls/rules';
 import { describeHotkey } from '@/lib/hotkeys/match';
-import { panelMessages } from '@/lib/i18n/panel-messages';
-import { createTranslator, pickLocale } from '@/lib/i18n/translate';
+import type { PanelKey } from '@/lib/i18n/panel-messages-ru';
+import { panelMessagesRu } from '@/lib/i18n/panel-messages-ru';
+import { type Catalog, createTranslator, pickLocale } from '@/lib/i18n/translate';
 import type { PanelController } from '@/lib/panel/controller';
 import { PanelI18n } from '@/lib/panel/i18n-context';
 import { applyLayout } from '@/lib/panel/layout';
@@ -18,6 +20,7 @@ import { CollapsedTab } from './CollapsedTab';
 import { PanelHeader } from './PanelHeader';
 import { RecentCalls } from './RecentCalls';
 import { ResizeHandle } from './ResizeHandle';
+import { ScriptSections } from './script/ScriptSections';
 import { Tagger } from './Tagger';
 
 interface Props {
@@ -30,16 +33,28 @@ interface Props {
   attached: boolean;
   /** Called after a confirmed tag is on screen, with keystroke -> screen milliseconds. */
   onTagShown?: (latencyMs: number) => void;
+  /** Called when a tag pressed has its module on screen, with keystroke -> screen milliseconds. */
+  onModuleShown?: (latencyMs: number) => void;
+  /** Called when search results are on screen, with keystroke -> screen milliseconds. */
+  onSearchShown?: (latencyMs: number) => void;
   onReady?: () => void;
 }
 
-export function PanelApp({ controller, host, attached, onTagShown, onReady }: Props) {
+/** The same object for "no values typed", so the memoised sections see no change. */
+const NO_VALUES = {};
+
+export function PanelApp({ controller, host, attached, onTagShown, onModuleShown, onSearchShown, onReady }: Props) {
   const view = useStore(controller.store);
   const now = useNow(500);
   const [previewWidth, setPreviewWidth] = useState<number | null>(null);
   const data = view.data;
   const locale = data?.settings.locale ?? pickLocale(navigator.languages);
-  const i18n = useMemo(() => ({ t: createTranslator(panelMessages, locale), locale }), [locale]);
+  // Russian is built in; another language's strings come with the content (until then: Russian).
+  const messages = view.content?.messages;
+  const i18n = useMemo(() => {
+    const other = messages?.locale === locale ? (messages.catalog as Partial<Catalog<PanelKey>>) : {};
+    return { t: createTranslator({ ru: panelMessagesRu, en: other, pl: other }, locale), locale };
+  }, [locale, messages]);
   const { t } = i18n;
   const prefs = data?.site.panel ?? DEFAULT_PANEL;
   const layoutPrefs = previewWidth === null ? prefs : { ...prefs, width: previewWidth };
@@ -65,6 +80,7 @@ export function PanelApp({ controller, host, attached, onTagShown, onReady }: Pr
   );
   const current = data?.current ?? null;
   const untagged = data ? countUntagged(data.recent, now) : 0;
+  const pendingTag = view.pending.findLast((p) => p.callId === (current?.id ?? null)) ?? null;
 
   return (
     <PanelI18n.Provider value={i18n}>
@@ -118,6 +134,21 @@ export function PanelApp({ controller, host, attached, onTagShown, onReady }: Pr
                 onTag={actions.tag}
                 onUndo={actions.undo}
               />
+              {view.content && (
+                <ScriptSections
+                  content={view.content}
+                  call={current}
+                  pendingType={pendingTag?.typeId ?? null}
+                  pendingAt={pendingTag?.startedAt ?? null}
+                  manual={view.manual[current?.id ?? ''] ?? NO_VALUES}
+                  marks={view.marks}
+                  ui={view.ui}
+                  settings={data.settings}
+                  actions={controller}
+                  onModuleShown={onModuleShown}
+                  onSearchShown={onSearchShown}
+                />
+              )}
               <RecentCalls calls={data.recent} classifier={data.classifier} now={now} onTag={actions.tagCall} />
             </>
           )}

@@ -1,7 +1,7 @@
 // Title bar: the panel's name, the sync badge, push/overlay switch and the collapse button.
 // Memoised: it changes with the panel preferences and the sync status, not with calls or ticks.
 
-import type { SyncStatus } from '@/lib/messaging/protocol';
+import type { SyncStatus } from '@/lib/messaging/panel-protocol';
 import { usePanelI18n } from '@/lib/panel/i18n-context';
 import { memo } from '@/lib/panel/memo';
 import type { PanelPrefs } from '@/lib/schema/settings';

@@ -1,7 +1,7 @@
 // Sync with the server at a glance in the panel header: the operator sees whether their tags have
 // reached the server without leaving the CRM page. Detail (last sync, the error) is in the title.
 // Text only, no dependencies: this is part of the content script.
-import type { SyncStatus } from '@/lib/messaging/protocol';
+import type { SyncStatus } from '@/lib/messaging/panel-protocol';
 import { formatClock } from '@/lib/panel/format';
 import { usePanelI18n } from '@/lib/panel/i18n-context';
 

@@ -1,6 +1,6 @@
-// The HTTP app: the API under /api/v1 (auth, users, teams, sync, documents, calls), a health
-// check, and the demo CRM/softphone pages the extension is injected into by default. Every API
-// error has the ApiError shape; a bad request is a 4xx, never a 5xx (R21).
+// The HTTP app: the API under /api/v1 (auth, users, teams, sync, documents, calls, feedback,
+// stats), a health check, and the demo CRM/softphone pages the extension is injected into by
+// default. Every API error has the ApiError shape; a bad request is a 4xx, never a 5xx (R21).
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -12,7 +12,9 @@ import { type AuthOptions, authRoutes } from './auth/routes';
 import { callRoutes } from './calls/routes';
 import type { ServerDeps } from './deps';
 import { documentRoutes } from './documents/routes';
+import { feedbackRoutes } from './feedback/routes';
 import { ApiFailure, errorResponse } from './http/errors';
+import { statsRoutes } from './stats/routes';
 import { syncRoutes } from './sync/routes';
 import { teamRoutes } from './teams/routes';
 import { userRoutes } from './users/routes';
@@ -53,6 +55,8 @@ export function createApp(deps: AppOptions): Hono<AppEnv> {
   app.route(`${API_PREFIX}/sync`, syncRoutes(deps));
   app.route(`${API_PREFIX}/documents`, documentRoutes(deps));
   app.route(`${API_PREFIX}/calls`, callRoutes(deps));
+  app.route(`${API_PREFIX}/feedback`, feedbackRoutes(deps));
+  app.route(`${API_PREFIX}/stats`, statsRoutes(deps));
   app.all('/api/*', (c) => errorResponse(c, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
 
   app.onError((error, c) => {

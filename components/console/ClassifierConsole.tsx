@@ -1,10 +1,13 @@
 // The console's classifier work: pick a scope, load the server's classifier documents, edit the
-// chosen one and publish it, and browse or restore its versions. A team without a document of its
-// own starts from the organisation-wide list (or the default one). Leads work on their teams;
+// chosen one and publish it, browse, compare or restore its versions. A team without a document of
+// its own starts from the organisation-wide list (or the default one). Leads work on their teams;
 // admins also on the organisation-wide list; trainers see everything read-only (the server lets
 // leads and admins publish a classifier).
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DEFAULT_CLASSIFIER } from '../../lib/classifier/defaults';
+import { chooseBase, readWith } from '../../lib/console/base';
+import { mayPublish } from '../../lib/console/permissions';
+import { firstScope, scopesFor } from '../../lib/console/scopes';
 import type { ConsoleTranslate } from '../../lib/i18n/console-messages';
 import type { OptionsTranslate } from '../../lib/i18n/options-messages';
 import { request } from '../../lib/messaging/client';
@@ -14,69 +17,31 @@ import type { Locale } from '../../lib/schema/primitives';
 import type { Notice } from '../options/Notice';
 import { ClassifierEditor } from './ClassifierEditor';
 import { ConsoleNotice, consoleErrorNotice } from './ConsoleNotice';
-import { type Scope, ScopePicker } from './ScopePicker';
-import { VersionHistory } from './VersionHistory';
+import { DocumentHistory } from './DocumentHistory';
+import { ScopePicker } from './ScopePicker';
 
 type Props = {
   t: ConsoleTranslate;
   ot: OptionsTranslate;
   locale: Locale;
   user: SessionUser;
+  /** Reports unpublished changes, so the page keeps the user from leaving them by accident. */
+  onDirty?: (dirty: boolean) => void;
 };
 
-/** Where the editor's starting list came from, for the line above it. */
-type Base =
-  | { from: 'current'; classifier: Classifier; version: ContentVersion }
-  | { from: 'org'; classifier: Classifier; version: ContentVersion }
-  | { from: 'default'; classifier: Classifier }
-  | { from: 'unreadable'; classifier: Classifier; version: ContentVersion; message: string };
+const readClassifier = (body: unknown) => readWith(Classifier, body);
 
-function readBody(version: ContentVersion): { ok: true; classifier: Classifier } | { ok: false; message: string } {
-  const parsed = Classifier.safeParse(version.body);
-  return parsed.success
-    ? { ok: true, classifier: parsed.data }
-    : { ok: false, message: parsed.error.issues[0]?.message ?? '' };
-}
-
-function baseFor(own: DocumentSummary | null, org: DocumentSummary | null): Base {
-  if (own) {
-    const read = readBody(own.current);
-    return read.ok
-      ? { from: 'current', classifier: read.classifier, version: own.current }
-      : { from: 'unreadable', classifier: DEFAULT_CLASSIFIER, version: own.current, message: read.message };
-  }
-  if (org) {
-    const read = readBody(org.current);
-    if (read.ok) return { from: 'org', classifier: read.classifier, version: org.current };
-  }
-  return { from: 'default', classifier: DEFAULT_CLASSIFIER };
-}
-
-/**
- * Leads: their teams. Admins and trainers (who read the whole organisation): the organisation-wide
- * list, their teams, and any other team that already has a document (named by its id's tail, as
- * the session knows only the user's own team names).
- */
-function scopesFor(user: SessionUser, documents: readonly DocumentSummary[] | null, t: ConsoleTranslate): Scope[] {
-  const wholeOrg = user.role === 'admin' || user.role === 'trainer';
-  const scopes: Scope[] = wholeOrg ? [{ teamId: null, label: t('scope.org', { org: user.orgName }) }] : [];
-  for (const team of user.teams) scopes.push({ teamId: team.id, label: t('scope.team', { team: team.name }) });
-  if (wholeOrg) {
-    for (const doc of documents ?? []) {
-      const teamId = doc.teamId;
-      if (teamId !== null && !scopes.some((scope) => scope.teamId === teamId)) {
-        scopes.push({ teamId, label: t('scope.otherTeam', { id: teamId.slice(-6) }) });
-      }
-    }
-  }
-  return scopes;
-}
-
-export function ClassifierConsole({ t, ot, locale, user }: Props) {
+export function ClassifierConsole({ t, ot, locale, user, onDirty }: Props) {
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
-  const scopes = scopesFor(user, documents, t);
-  const readOnly = user.role === 'trainer';
-  const [scope, setScope] = useState<string | null>(scopes[0]?.teamId ?? null);
+  const scopes = scopesFor(user, documents, {
+    org: (org) => t('scope.org', { org }),
+    team: (team) => t('scope.team', { team }),
+    otherTeam: (id) => t('scope.otherTeam', { id }),
+  });
+  const [scope, setScope] = useState<string | null>(() =>
+    firstScope(scopes, (teamId) => mayPublish(user, 'classifier', teamId)),
+  );
+  const readOnly = !mayPublish(user, 'classifier', scope);
   const [busy, setBusy] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
@@ -92,6 +57,7 @@ export function ClassifierConsole({ t, ot, locale, user }: Props) {
   useEffect(() => {
     void load();
   }, [load]);
+  useEffect(() => onDirty?.(dirty), [dirty]);
 
   const own = documents?.find((doc) => doc.teamId === scope) ?? null;
   const org = documents?.find((doc) => doc.teamId === null) ?? null;
@@ -114,13 +80,13 @@ export function ClassifierConsole({ t, ot, locale, user }: Props) {
   }
 
   function restore(version: ContentVersion) {
-    const read = readBody(version);
+    const read = readClassifier(version.body);
     if (!read.ok) {
       setNotice({ kind: 'error', text: t('history.unreadable', { version: version.version }) });
       return;
     }
     void publish(
-      { ...read.classifier, version: nextVersion },
+      { ...read.value, version: nextVersion },
       t('history.rollbackNote', { version: version.version }),
       (stored) => t('history.restored', { version: version.version, newVersion: stored.version }),
     );
@@ -134,7 +100,7 @@ export function ClassifierConsole({ t, ot, locale, user }: Props) {
     );
   }
 
-  const base = documents ? baseFor(own, scope === null ? null : org) : null;
+  const base = documents ? chooseBase(own, scope === null ? null : org, readClassifier, DEFAULT_CLASSIFIER) : null;
   return (
     <>
       <section class="card" data-testid="console-classifier">
@@ -175,7 +141,7 @@ export function ClassifierConsole({ t, ot, locale, user }: Props) {
               key={`${scope ?? 'org'}:${own?.current.versionId ?? 'none'}`}
               t={t}
               ot={ot}
-              base={base.classifier}
+              base={base.body}
               nextVersion={nextVersion}
               isNew={own === null}
               readOnly={readOnly}
@@ -194,9 +160,10 @@ export function ClassifierConsole({ t, ot, locale, user }: Props) {
         <ConsoleNotice notice={notice} />
       </section>
       {own && (
-        <VersionHistory
+        <DocumentHistory
           t={t}
           locale={locale}
+          kind="classifier"
           documentId={own.documentId}
           currentVersion={own.current.version}
           readOnly={readOnly}

@@ -1,16 +1,20 @@
 // Root of the console page (leads, trainers, admins). Asks the background who is logged in and in
 // which language the user reads the extension, then shows either why the console cannot be used
-// or the classifier editor. All server work goes through the background's session (R19).
+// or the sections the user's role works in: the documents (call types, scripts, objections,
+// checklist, tariffs) and the quality views. All server work goes through the background's
+// session (R19).
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { type ConsoleSection, sectionFromHash, sectionsFor } from '../../lib/console/sections';
 import { consoleMessages } from '../../lib/i18n/console-messages';
 import { optionsMessages } from '../../lib/i18n/options-messages';
 import { createTranslator, pickLocale } from '../../lib/i18n/translate';
 import { request } from '../../lib/messaging/client';
 import type { SessionState } from '../../lib/messaging/protocol';
 import type { Locale } from '../../lib/schema/primitives';
-import { ClassifierConsole } from './ClassifierConsole';
+import { ConsoleNav } from './ConsoleNav';
 import { describeConsoleError } from './ConsoleNotice';
+import { ConsoleSectionView } from './ConsoleSectionView';
 import { GateMessage } from './GateMessage';
 
 // Until the saved settings arrive (or if they cannot be read), speak the browser's language.
@@ -21,6 +25,8 @@ export function ConsoleApp() {
   const [session, setSession] = useState<SessionState | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
+  const [section, setSection] = useState<ConsoleSection | null>(null);
+  const [dirty, setDirty] = useState(false);
 
   const t = useMemo(() => createTranslator(consoleMessages, locale), [locale]);
   const ot = useMemo(() => createTranslator(optionsMessages, locale), [locale]);
@@ -46,6 +52,19 @@ export function ConsoleApp() {
   }, [locale, t]);
 
   const user = session?.user ?? null;
+  const role = user?.role ?? null;
+  useEffect(() => {
+    if (role) setSection(sectionFromHash(role, location.hash));
+  }, [role]);
+
+  // Unpublished changes live only in this page: closing or reloading it asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   const state = loadError !== null ? 'error' : session === null ? 'loading' : !user ? 'login' : user.role;
   return (
     <main class="console" data-testid="console" data-state={state}>
@@ -76,7 +95,21 @@ export function ConsoleApp() {
         />
       )}
       {user?.role === 'operator' && <GateMessage testId="console-operator" text={t('gate.operator')} />}
-      {user && user.role !== 'operator' && <ClassifierConsole t={t} ot={ot} locale={locale} user={user} />}
+      {user && user.role !== 'operator' && section && (
+        <>
+          <ConsoleNav
+            t={t}
+            sections={sectionsFor(user.role)}
+            value={section}
+            locked={dirty}
+            onChange={(next) => {
+              setSection(next);
+              history.replaceState(null, '', `#${next}`);
+            }}
+          />
+          <ConsoleSectionView section={section} t={t} ot={ot} locale={locale} user={user} onDirty={setDirty} />
+        </>
+      )}
     </main>
   );
 }

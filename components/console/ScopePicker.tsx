@@ -1,9 +1,7 @@
-// Chooses whose classifier the console works on: the whole organisation (admins only) or one of
-// the user's teams. Locked while the editor holds unpublished changes, so a draft is never lost
-// by switching.
+// Chooses whose document the console works on: the whole organisation or one of the user's teams.
+// Locked while the editor holds unpublished changes, so a draft is never lost by switching.
+import type { Scope } from '../../lib/console/scopes';
 import type { ConsoleTranslate } from '../../lib/i18n/console-messages';
-
-export type Scope = { teamId: string | null; label: string };
 
 const ORG = 'org';
 

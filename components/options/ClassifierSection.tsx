@@ -31,7 +31,13 @@ type Row = CallTypeEditRow;
 /** Keys that, with the tag modifiers, would be the start/end-call or undo hotkey. */
 function hotkeyKeys(settings: Settings): Set<string> {
   const keys = new Set<string>();
-  for (const hotkey of [settings.toggleCall, settings.undoTag]) {
+  for (const hotkey of [
+    settings.toggleCall,
+    settings.undoTag,
+    settings.objections,
+    settings.search,
+    settings.checklist,
+  ]) {
     if (sameModifiers(hotkey.modifiers, settings.tagModifiers)) keys.add(hotkey.key);
   }
   return keys;

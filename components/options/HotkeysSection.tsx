@@ -1,4 +1,5 @@
-// Edits the operator's keyboard shortcuts and the two time windows (wrap-up, undo). The draft is
+// Edits the operator's keyboard shortcuts (tagging, the call toggle, undo, and the panel's
+// objections, module search and checklist) and the two time windows (wrap-up, undo). The draft is
 // checked here first, with messages in the operator's language, so the background's schema check
 // only ever sees well-formed settings.
 import { useState } from 'preact/hooks';
@@ -19,10 +20,12 @@ type Props = {
   onSave: (settings: Settings) => Promise<void>;
 };
 
-type Draft = {
+/** The single-combination hotkeys, in the order they are shown. */
+const NAMED = ['toggleCall', 'undoTag', 'objections', 'search', 'checklist'] as const;
+type Named = (typeof NAMED)[number];
+
+type Draft = Record<Named, Hotkey> & {
   tagModifiers: Modifiers;
-  toggleCall: Hotkey;
-  undoTag: Hotkey;
   /** Kept as typed, so a half-typed number is not rewritten under the operator's fingers. */
   wrapUpSeconds: string;
   undoSeconds: string;
@@ -33,6 +36,9 @@ function toDraft(settings: Settings): Draft {
     tagModifiers: settings.tagModifiers,
     toggleCall: settings.toggleCall,
     undoTag: settings.undoTag,
+    objections: settings.objections,
+    search: settings.search,
+    checklist: settings.checklist,
     wrapUpSeconds: String(settings.wrapUpSeconds),
     undoSeconds: String(settings.undoSeconds),
   };
@@ -49,10 +55,7 @@ const hasBaseModifier = (m: Modifiers) => m.alt || m.ctrl || m.meta;
 /** Everything wrong with the draft, as sentences; empty when it can be saved. */
 function problems(draft: Draft, classifier: Classifier, locale: Locale, t: OptionsTranslate): string[] {
   const found: string[] = [];
-  const named: [string, Hotkey][] = [
-    [t('hotkeys.toggleCall'), draft.toggleCall],
-    [t('hotkeys.undoTag'), draft.undoTag],
-  ];
+  const named = NAMED.map((which) => [t(`hotkeys.${which}`), draft[which]] as const);
   if (!hasBaseModifier(draft.tagModifiers)) found.push(t('hotkeys.error.tagModifiers'));
   for (const [name, hotkey] of named) {
     if (!hasBaseModifier(hotkey.modifiers)) found.push(t('hotkeys.error.modifiers', { name }));
@@ -68,7 +71,11 @@ function problems(draft: Draft, classifier: Classifier, locale: Locale, t: Optio
       );
     }
   }
-  if (sameHotkey(draft.toggleCall, draft.undoTag)) found.push(t('hotkeys.error.same'));
+  named.forEach(([name, hotkey], i) => {
+    for (const [other, earlier] of named.slice(0, i)) {
+      if (sameHotkey(hotkey, earlier)) found.push(t('hotkeys.error.same', { name: other, other: name }));
+    }
+  });
   if (wholeNumber(draft.wrapUpSeconds, 0, 900) === null) {
     found.push(t('hotkeys.error.range', { name: t('hotkeys.wrapUp'), min: 0, max: 900 }));
   }
@@ -87,10 +94,6 @@ export function HotkeysSection({ t, locale, settings, classifier, onSave }: Prop
     setDraft((current) => ({ ...current, ...part }));
     setNotice(null);
   };
-  const captured = (which: 'toggleCall' | 'undoTag') => (key: KeyCode, held: Modifiers | null) => {
-    const hotkey: Hotkey = { key, modifiers: held ?? draft[which].modifiers };
-    patch(which === 'toggleCall' ? { toggleCall: hotkey } : { undoTag: hotkey });
-  };
 
   async function save() {
     const found = problems(draft, classifier, locale, t);
@@ -103,6 +106,9 @@ export function HotkeysSection({ t, locale, settings, classifier, onSave }: Prop
       tagModifiers: draft.tagModifiers,
       toggleCall: draft.toggleCall,
       undoTag: draft.undoTag,
+      objections: draft.objections,
+      search: draft.search,
+      checklist: draft.checklist,
       wrapUpSeconds: Number(draft.wrapUpSeconds.trim()),
       undoSeconds: Number(draft.undoSeconds.trim()),
     });
@@ -137,29 +143,15 @@ export function HotkeysSection({ t, locale, settings, classifier, onSave }: Prop
         <p class="hint">{t('hotkeys.tagHint', { combo: comboLabel(draft.tagModifiers, 'Digit1', t) })}</p>
       </fieldset>
 
-      <fieldset>
-        <legend>{t('hotkeys.toggleCall')}</legend>
-        <ModifierChecks
+      {NAMED.map((which) => (
+        <HotkeyField
+          key={which}
           t={t}
-          value={draft.toggleCall.modifiers}
-          onChange={(modifiers) => patch({ toggleCall: { key: draft.toggleCall.key, modifiers } })}
+          label={t(`hotkeys.${which}`)}
+          value={draft[which]}
+          onChange={(hotkey) => patch({ [which]: hotkey })}
         />
-        <KeyCapture t={t} label={t('hotkeys.key')} value={draft.toggleCall.key} onCapture={captured('toggleCall')} />
-        <p class="hint">
-          {t('hotkeys.current', { combo: comboLabel(draft.toggleCall.modifiers, draft.toggleCall.key, t) })}
-        </p>
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('hotkeys.undoTag')}</legend>
-        <ModifierChecks
-          t={t}
-          value={draft.undoTag.modifiers}
-          onChange={(modifiers) => patch({ undoTag: { key: draft.undoTag.key, modifiers } })}
-        />
-        <KeyCapture t={t} label={t('hotkeys.key')} value={draft.undoTag.key} onCapture={captured('undoTag')} />
-        <p class="hint">{t('hotkeys.current', { combo: comboLabel(draft.undoTag.modifiers, draft.undoTag.key, t) })}</p>
-      </fieldset>
+      ))}
 
       <fieldset>
         <legend>{t('hotkeys.windows')}</legend>
@@ -206,5 +198,23 @@ export function HotkeysSection({ t, locale, settings, classifier, onSave }: Prop
       </div>
       <NoticeText notice={notice} />
     </section>
+  );
+}
+
+/** One hotkey: its modifiers, its key (pressed to capture), and the combination it makes. */
+function HotkeyField(props: { t: OptionsTranslate; label: string; value: Hotkey; onChange: (hotkey: Hotkey) => void }) {
+  const { t, label, value, onChange } = props;
+  return (
+    <fieldset>
+      <legend>{label}</legend>
+      <ModifierChecks t={t} value={value.modifiers} onChange={(modifiers) => onChange({ key: value.key, modifiers })} />
+      <KeyCapture
+        t={t}
+        label={t('hotkeys.key')}
+        value={value.key}
+        onCapture={(key: KeyCode, held: Modifiers | null) => onChange({ key, modifiers: held ?? value.modifiers })}
+      />
+      <p class="hint">{t('hotkeys.current', { combo: comboLabel(value.modifiers, value.key, t) })}</p>
+    </fieldset>
   );
 }

@@ -14,11 +14,11 @@
 //   the same place as before (last child of <html>, after <body>). If the page is parsed before the
 //   state arrives, the light shell ("connecting") goes in instead and the sections render when
 //   the state comes.
-import browser from 'webextension-polyfill';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import * as z from 'zod/mini';
 import { installDetection } from '@/lib/adapters/detection';
 import { installHotkeys } from '@/lib/hotkeys/listener';
+import browser, { answerWith } from '@/lib/messaging/runtime';
 import { createPanelController } from '@/lib/panel/controller';
 import { nextTask } from '@/lib/panel/schedule';
 import { createTestProbe } from '@/lib/panel/test-probe';
@@ -61,7 +61,7 @@ export default defineContentScript({
     // Synchronous part first: at document_start no page script has run yet (see page-bridge.ts).
     const detection = installDetection(window, controller.store);
     installHotkeys(window, controller);
-    browser.runtime.onMessage.addListener(detection.onTabCommand);
+    browser.runtime.onMessage.addListener(answerWith(detection.onTabCommand));
     ctx.onInvalidated(() => {
       detection.stop();
       controller.stop();

@@ -58,6 +58,8 @@ export async function buildPanel(
         host={host}
         attached={attached}
         onTagShown={probe.tagShown}
+        onModuleShown={probe.moduleShown}
+        onSearchShown={probe.searchShown}
         onReady={() => {
           shown = true;
           markReady();

@@ -1,10 +1,11 @@
 // Call detection in the content script: the WebRTC hook (through the private page bridge) and
 // the site adapter's DOM state both turn into `call.signal` requests; the adapter's readings of
 // the caller and subscriber card become `call.context`. The background merges them into one call.
-import browser from 'webextension-polyfill';
+
 import * as z from 'zod/mini';
-import { request } from '../messaging/client';
-import { type AdapterReading, TabCommand } from '../messaging/protocol';
+import { request } from '../messaging/panel-client';
+import { type AdapterReading, TabCommand } from '../messaging/panel-protocol';
+import browser from '../messaging/runtime';
 import type { PanelView } from '../panel/controller';
 import type { Store } from '../panel/store';
 import type { SiteAdapter } from '../schema/settings';

@@ -1,6 +1,6 @@
 // Watches the page for changes the site adapter cares about, reading at most once per `delayMs`
 // so a busy CRM page cannot make the content script a long task on the page's main thread.
-import type { AdapterReading } from '../messaging/protocol';
+import type { AdapterReading } from '../messaging/panel-protocol';
 import type { SiteAdapter } from '../schema/settings';
 import { readAdapter } from './site-reader';
 

@@ -1,7 +1,7 @@
 // Reads call state and subscriber context off a CRM/softphone page with the site adapter's
 // selectors. Takes a Document so it is tested on saved HTML without a browser. Everything read
 // is plain text (textContent), trimmed and bounded; a broken selector is reported, not thrown.
-import type { AdapterReading } from '../messaging/protocol';
+import type { AdapterReading } from '../messaging/panel-protocol';
 import type { SubscriberContext } from '../schema/call';
 import type { SiteAdapter } from '../schema/settings';
 

@@ -3,6 +3,7 @@
 // the server session). Nothing here waits for the network except the session and console requests.
 import browser from 'webextension-polyfill';
 import { endCall, startCall, tagCall, toggleCall, undoLastTag, updateContext } from '../calls/call-store';
+import { markChecklist, recordNoAnswer, recordObjection, recordOutcome, recordView } from '../calls/script-store';
 import {
   listSites,
   loadLocalClassifier,
@@ -97,6 +98,11 @@ export function createHandlers({ db, now, syncer }: BackgroundDeps): Handlers {
     'call.tag': async (body) => tagCall(db, body.typeId, body.callId, now()),
     'call.undoTag': async (body) => undoLastTag(db, body.callId, now()),
     'call.context': async (body) => updateContext(db, body.callerNumber, body.subscriber, now()),
+    'script.view': async (body) => recordView(db, body, now()),
+    'script.outcome': async (body) => recordOutcome(db, body, now()),
+    'objection.raise': async (body) => recordObjection(db, body, now()),
+    'checklist.mark': async (body) => markChecklist(db, body, now()),
+    'feedback.noAnswer': async (body) => recordNoAnswer(db, body, now()),
     'site.panel': async (body, sender) => {
       const site = await loadSite(db, requireOrigin(sender.origin));
       await saveSite(db, { ...site, panel: body.panel });
@@ -146,6 +152,21 @@ export function createHandlers({ db, now, syncer }: BackgroundDeps): Handlers {
       void syncer.syncNow();
       return version;
     },
+    'console.calls': async (body) => viaServer(() => syncer.withApi((api) => api.calls(body))),
+    'console.call': async ({ callId }) =>
+      viaServer(() =>
+        syncer.withApi(async (api) => {
+          const call = await api.callView(callId);
+          // Only a scored call has a score to fetch.
+          return { call, score: call.scored ? await api.callScore(callId) : null };
+        }),
+      ),
+    'console.score': async ({ callId, ...score }) =>
+      viaServer(() => syncer.withApi((api) => api.scoreCall(callId, score))),
+    'console.version': async (body) => viaServer(() => syncer.withApi((api) => api.contentVersion(body.versionId))),
+    'console.feedback': async (body) => viaServer(() => syncer.withApi((api) => api.feedback(body))),
+    'console.objectionStats': async (body) => viaServer(() => syncer.withApi((api) => api.objectionStats(body))),
+    'console.quality': async (body) => viaServer(() => syncer.withApi((api) => api.quality(body))),
     'sites.test': async (body) => {
       let answer: unknown;
       try {

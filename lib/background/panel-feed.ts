@@ -15,14 +15,21 @@
 //   settings, site and the classifier come from config-store's in-memory cache, re-read only when
 //   they are written (its change listener), and the sync status from the syncer's memory. Nothing
 //   here waits for sync.
+// - The content (scripts, objections, checklist, tariffs; lib/content/effective.ts) can be large,
+//   so it goes down in its own `content` message, only when the panel subscribes and when the
+//   versions it shows change: a release with no call, or a new call after a release (R11).
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { Runtime } from 'webextension-polyfill';
 import { endCall, recentCalls, tagCall } from '../calls/call-store';
 import { shiftCalls, tagTarget } from '../calls/rules';
+import { markChecklist, recordView } from '../calls/script-store';
+import { CONTENT_KINDS, contentForCall, type EffectiveContent } from '../content/effective';
 import { classifierForCall, loadSettings, loadSite, onConfigChange } from '../db/config-store';
 import type { PanelDatabase } from '../db/database';
+import { panelMessages } from '../i18n/panel-messages';
 import {
   PANEL_PORT,
+  type PanelContent,
   type PanelState,
   type PortDown,
   type PortRequestType,
@@ -32,6 +39,7 @@ import {
 import { type Handlers, route } from '../messaging/router';
 import { verifySender } from '../messaging/sender';
 import type { CallRecord } from '../schema/call';
+import type { Locale } from '../schema/primitives';
 import { SYNC_OFF, withWaiting } from '../sync/status';
 
 /** Where the feed reads the sync badge from (the Syncer). */
@@ -54,22 +62,33 @@ function readCallRows(db: PanelDatabase, now: number): Promise<CallRows> {
   );
 }
 
-async function buildState(
+/** What one render sends: the state, and the content it goes with (posted only when its refs change). */
+interface Frame {
+  state: PanelState;
+  content: EffectiveContent;
+}
+
+async function buildFrame(
   db: PanelDatabase,
   origin: string,
   rows: CallRows,
   sync: SyncStatus,
   now: number,
-): Promise<PanelState> {
+): Promise<Frame> {
   const recent = shiftCalls(rows.calls, now).slice(0, 50);
   const current = tagTarget(recent, now);
-  const [settings, site, classifier] = await Promise.all([
+  const [settings, site, classifier, content] = await Promise.all([
     loadSettings(db),
     loadSite(db, origin),
-    // The classifier of the call being tagged, so the keys shown are the ones that work (R11).
+    // The classifier and content of the call being worked on, so what is shown is what it is
+    // recorded against (R11).
     classifierForCall(db, current),
+    contentForCall(db, current),
   ]);
-  return { settings, classifier, site, current, recent, sync: withWaiting(sync, rows.waiting), now };
+  return {
+    state: { settings, classifier, site, current, recent, sync: withWaiting(sync, rows.waiting), now },
+    content,
+  };
 }
 
 /** The whole panel state in one read (tests, and anything that needs it once). */
@@ -79,7 +98,17 @@ export async function readPanelState(
   now: number,
   sync: SyncStatus = SYNC_OFF,
 ): Promise<PanelState> {
-  return buildState(db, origin, await readCallRows(db, now), sync, now);
+  return (await buildFrame(db, origin, await readCallRows(db, now), sync, now)).state;
+}
+
+/** The content as posted: with the UI strings when the panel's language is not the built-in Russian. */
+function withMessages(content: EffectiveContent, locale: Locale): PanelContent {
+  return locale === 'ru' ? content : { ...content, messages: { locale, catalog: panelMessages[locale] } };
+}
+
+/** Same versions, same content (versions are immutable): what decides whether to send it again. */
+export function contentKey(refs: PanelContent['refs']): string {
+  return CONTENT_KINDS.map((kind) => `${kind}=${String(refs[kind])}`).join('&');
 }
 
 export interface PanelPortsOptions {
@@ -98,6 +127,8 @@ export interface PanelPortsOptions {
 function portHandlers(db: PanelDatabase, now: () => number): Pick<Handlers, PortRequestType> {
   return {
     'call.tag': async (body) => tagCall(db, body.typeId, body.callId, now()),
+    'script.view': async (body) => recordView(db, body, now()),
+    'checklist.mark': async (body) => markChecklist(db, body, now()),
   };
 }
 
@@ -140,6 +171,7 @@ export function acceptPanelPorts({
         now,
         sync,
         (state) => post({ type: 'state', state }),
+        (content) => post({ type: 'content', content }),
         (error) => post({ type: 'error', code: 'storage', message: String(error).slice(0, 1000) }),
       );
     });
@@ -160,10 +192,11 @@ function touchesCallRows(db: PanelDatabase, parts: ObservabilitySet): boolean {
 }
 
 /**
- * One panel's feed. Three sources (call rows, configuration, sync status) trigger a render; renders
- * run one at a time and a trigger during a render causes exactly one more, so the last state
- * posted is always built from the latest of everything. The call rows are re-read the same way:
- * one read at a time, and a change during a read causes exactly one more.
+ * One panel's feed. Three sources (call rows, configuration including pulled documents, sync
+ * status) trigger a render; renders run one at a time and a trigger during a render causes
+ * exactly one more, so the last state posted is always built from the latest of everything. The
+ * call rows are re-read the same way: one read at a time, and a change during a read causes
+ * exactly one more. The content goes down before the state it belongs to, and only when it changed.
  */
 function startFeed(
   db: PanelDatabase,
@@ -171,9 +204,12 @@ function startFeed(
   now: () => number,
   sync: SyncStatusSource,
   post: (state: PanelState) => void,
+  postContent: (content: PanelContent) => void,
   fail: (error: unknown) => void,
 ): { stop(): void } {
   let rows: CallRows | null = null;
+  /** The content key last sent down this port; null until the first render. */
+  let sentContent: string | null = null;
   let stopped = false;
   let rendering = false;
   let dirty = false;
@@ -191,8 +227,16 @@ function startFeed(
     try {
       do {
         dirty = false;
-        const state = await buildState(db, origin, rows, sync.status(), now());
-        if (!stopped) post(state);
+        const { state, content } = await buildFrame(db, origin, rows, sync.status(), now());
+        if (stopped) break;
+        // Content first: a state naming a new call arrives with that call's content in place.
+        const locale = state.settings.locale;
+        const key = `${contentKey(content.refs)}&locale=${locale}`;
+        if (key !== sentContent) {
+          sentContent = key;
+          postContent(withMessages(content, locale));
+        }
+        post(state);
       } while (dirty && !stopped);
     } catch (error) {
       if (!stopped) fail(error);

@@ -1,11 +1,18 @@
 // Call operations on the database. Each one writes the call row and its outbox event in one
 // transaction: what the panel shows is exactly what will be uploaded, and a killed worker leaves
 // both or neither (R02).
+import { currentContentRefs } from '../content/effective';
 import { classifierForCall, currentClassifier, loadSettings } from '../db/config-store';
 import type { PanelDatabase } from '../db/database';
 import { newId } from '../db/ids';
 import { appendEvent } from '../db/outbox';
-import type { CallDirection, CallRecord, CallSource, SubscriberContext } from '../schema/call';
+import {
+  type CallDirection,
+  type CallRecord,
+  type CallSource,
+  EMPTY_SCRIPT,
+  type SubscriberContext,
+} from '../schema/call';
 import { endedCall, mergeContext, tagTarget, undoableTag, withTag } from './rules';
 
 export class CallError extends Error {
@@ -35,9 +42,28 @@ async function activeCall(db: PanelDatabase): Promise<CallRecord | undefined> {
   return (await db.calls.orderBy('startedAt').reverse().limit(20).toArray()).find((c) => c.endedAt === null);
 }
 
-function rw<T>(db: PanelDatabase, work: () => Promise<T>): Promise<T> {
-  // `documents` only for reading: the classifier in effect may be a server document.
-  return db.transaction('rw', [db.calls, db.outbox, db.meta, db.documents], work);
+/**
+ * The transaction of every call write: the call, its outbox event (and the device row in meta).
+ * `documents` and `contentVersions` only for reading: the classifier and content in effect, and the
+ * versions a call started with, may be server documents.
+ */
+export function callTransaction<T>(db: PanelDatabase, work: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [db.calls, db.outbox, db.meta, db.documents, db.contentVersions], work);
+}
+
+const rw = callTransaction;
+
+/**
+ * The call a panel action applies to: the one named, else the active call, else the newest one in
+ * its wrap-up window; null when there is none. Inside a call transaction.
+ */
+export async function actionTarget(
+  db: PanelDatabase,
+  callId: string | undefined,
+  now: number,
+): Promise<CallRecord | null> {
+  if (callId) return (await db.calls.get(callId)) ?? null;
+  return tagTarget(await recentCalls(db, now, 20), now);
 }
 
 export interface StartCall {
@@ -55,6 +81,8 @@ export function startCall(db: PanelDatabase, input: StartCall, now: number): Pro
     const active = await activeCall(db);
     if (active) return active;
     const classifier = await currentClassifier(db);
+    // Everything the call will show and be checked against, fixed for its whole life (R11).
+    const content = await currentContentRefs(db);
     const call: CallRecord = {
       id: newId(now),
       startedAt: now,
@@ -68,7 +96,8 @@ export function startCall(db: PanelDatabase, input: StartCall, now: number): Pro
       subscriber: input.subscriber ?? {},
       tags: [],
       wrapUpUntil: null,
-      versions: { classifier: classifier.ref },
+      versions: { classifier: classifier.ref, ...content },
+      script: EMPTY_SCRIPT,
       updatedAt: now,
     };
     await db.calls.add(call);

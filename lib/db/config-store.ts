@@ -13,6 +13,7 @@ import { Classifier } from '../schema/classifier';
 import { Settings, Site } from '../schema/settings';
 import { DEFAULT_SETTINGS, defaultSite } from '../settings/defaults';
 import type { PanelDatabase } from './database';
+import { chooseDocument } from './document-choice';
 import { documentsOfKind } from './document-store';
 import { loadSession } from './session-store';
 
@@ -28,6 +29,8 @@ export interface EffectiveClassifier {
 interface ConfigCache {
   /** Bumped by every invalidation: a read that started before it must not fill the cache. */
   generation: number;
+  /** Bumped when the server documents or the session change (part `classifier`, or everything). */
+  documentsGeneration: number;
   settings?: Settings;
   current?: EffectiveClassifier;
   sites: Map<string, Site>;
@@ -42,12 +45,16 @@ const KEEP_REFS = 8;
 function cacheOf(db: PanelDatabase): ConfigCache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = { generation: 0, sites: new Map(), byRef: new Map(), listeners: new Set() };
+    cache = { generation: 0, documentsGeneration: 0, sites: new Map(), byRef: new Map(), listeners: new Set() };
     caches.set(db, cache);
   }
   return cache;
 }
 
+/**
+ * `classifier` stands for everything that decides which server documents apply: a pull, a login,
+ * a logout invalidate it, and the other content kinds (lib/content/effective.ts) follow it too.
+ */
 type ConfigPart = 'settings' | 'classifier' | 'sites';
 
 /** Drops cached values (all, or one part) and tells listeners (the panel feeds) to read again. */
@@ -55,9 +62,21 @@ export function invalidateConfig(db: PanelDatabase, part?: ConfigPart): void {
   const cache = cacheOf(db);
   cache.generation += 1;
   if (!part || part === 'settings') cache.settings = undefined;
-  if (!part || part === 'classifier') cache.current = undefined;
+  if (!part || part === 'classifier') {
+    cache.current = undefined;
+    cache.documentsGeneration += 1;
+  }
   if (!part || part === 'sites') cache.sites.clear();
   for (const listener of cache.listeners) listener();
+}
+
+/**
+ * Changes whenever the server documents in effect may have changed: caches of content derived from
+ * them (lib/content/effective.ts) compare it instead of keeping listeners of their own, so they can
+ * never be read stale by a listener that runs before theirs.
+ */
+export function documentsGeneration(db: PanelDatabase): number {
+  return cacheOf(db).documentsGeneration;
 }
 
 export function onConfigChange(db: PanelDatabase, listener: () => void): () => void {
@@ -109,31 +128,24 @@ export async function loadLocalClassifier(db: PanelDatabase): Promise<Classifier
 
 /**
  * Which classifier is in effect: a server document scoped to a team wins over the
- * organisation-wide one, which wins over the local one. With several teams, the user's team order
- * decides. The server sends only documents visible to the user, so while no user is known (after
- * logout) the documents of the last pull keep applying as they were. A server body that does not
- * parse as a classifier is skipped rather than breaking the tagger.
+ * organisation-wide one, which wins over the local one (document-choice.ts has the rule, shared
+ * with the other content kinds). A server body that does not parse as a classifier is skipped
+ * rather than breaking the tagger.
  */
 export function chooseClassifier(
   local: Classifier,
   user: SessionUser | null,
   documents: readonly ContentVersion[],
 ): EffectiveClassifier {
-  const teamOrder = user?.teams.map((team) => team.id) ?? [];
-  const rank = (doc: ContentVersion) => {
-    if (!doc.teamId) return Number.MAX_SAFE_INTEGER;
-    const index = teamOrder.indexOf(doc.teamId);
-    return index === -1 ? teamOrder.length : index;
-  };
-  const candidates = documents
-    .filter((doc) => !user || !doc.teamId || teamOrder.includes(doc.teamId))
-    .sort((a, b) => rank(a) - rank(b) || (a.teamId ?? '').localeCompare(b.teamId ?? ''));
-  for (const doc of candidates) {
-    if (typeof doc.body !== 'object' || doc.body === null) continue;
-    const parsed = Classifier.safeParse({ ...doc.body, version: doc.version });
-    if (parsed.success) return { classifier: parsed.data, ref: doc.versionId };
-  }
-  return { classifier: local, ref: local.version };
+  const chosen = chooseDocument(user, documents, parseClassifier);
+  return chosen ? { classifier: chosen.value, ref: chosen.ref } : { classifier: local, ref: local.version };
+}
+
+/** A server classifier version's body, or null when it is not one. */
+export function parseClassifier(doc: ContentVersion): Classifier | null {
+  if (typeof doc.body !== 'object' || doc.body === null) return null;
+  const parsed = Classifier.safeParse({ ...doc.body, version: doc.version });
+  return parsed.success ? parsed.data : null;
 }
 
 function remember(cache: ConfigCache, effective: EffectiveClassifier): void {
@@ -168,15 +180,24 @@ export async function loadClassifier(db: PanelDatabase): Promise<Classifier> {
 }
 
 /**
- * The classifier a call is tagged with (R11): the version it recorded at its start while this
- * worker still knows it, otherwise the current one. Versions are kept in memory only: after a
- * worker restart in the middle of a call, the call's tags are checked against the current one.
+ * The classifier a call is tagged with (R11): the version it recorded at its start, otherwise the
+ * current one. A server version is found in this worker's memory or, after a worker restart in
+ * the middle of a call, in the stored content versions. Inside a transaction, that transaction
+ * must include meta, documents and contentVersions.
  */
 export async function classifierForCall(db: PanelDatabase, call: CallRecord | null): Promise<Classifier> {
   const ref = call?.versions.classifier;
   const current = await currentClassifier(db);
   if (ref === undefined || ref === current.ref) return current.classifier;
-  return cacheOf(db).byRef.get(ref) ?? current.classifier;
+  const cache = cacheOf(db);
+  const known = cache.byRef.get(ref);
+  if (known) return known;
+  if (typeof ref !== 'string') return current.classifier;
+  const stored = await db.contentVersions.get(ref);
+  const classifier = stored?.kind === 'classifier' ? parseClassifier(stored) : null;
+  if (!classifier) return current.classifier;
+  remember(cache, { classifier, ref });
+  return classifier;
 }
 
 /** A local edit makes a new version number, so calls record which classifier they were tagged with. */

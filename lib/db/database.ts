@@ -30,6 +30,11 @@ export class PanelDatabase extends Dexie {
   documents!: EntityTable<ContentVersion, 'documentId'>;
   /** Acknowledged events, pruned after 14 days: what a server restored from a backup lacks. */
   sent!: EntityTable<SentEvent, 'id'>;
+  /**
+   * Every content version pulled, current or not, by version id: what a call started with stays
+   * readable after a newer release and after a worker restart (R11). Pruned by document-store.ts.
+   */
+  contentVersions!: EntityTable<ContentVersion, 'versionId'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -44,5 +49,12 @@ export class PanelDatabase extends Dexie {
       documents: 'documentId, kind',
       sent: 'id, &seq, sentAt',
     });
+    // Version 3 (scripts, objections, checklists): a new table only; the outbox is untouched (R12).
+    // The documents already pulled are the versions calls in progress started with: copy them.
+    this.version(3)
+      .stores({ contentVersions: 'versionId, documentId, kind' })
+      .upgrade(async (tx) => {
+        await tx.table('contentVersions').bulkPut(await tx.table('documents').toArray());
+      });
   }
 }

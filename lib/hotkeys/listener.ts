@@ -1,6 +1,7 @@
 // The page-wide hotkey listener. Registered at document_start in the capture phase on window, so
-// it runs before any listener a page script adds and works wherever focus is on the page; a
-// matched key is consumed so the CRM does not act on it too.
+// it runs before any listener a page script adds and works wherever focus is on the page (or in
+// the panel); a matched key is consumed so the CRM does not act on it too. Only these hotkeys may
+// move the keyboard focus from the page into the panel.
 import type { PanelController } from '../panel/controller';
 import { matchHotkey } from './match';
 
@@ -14,6 +15,7 @@ export function installHotkeys(win: Window, controller: PanelController): () => 
     event.stopImmediatePropagation();
     if (action.kind === 'tag') void controller.tag(action.typeId, undefined, event.timeStamp);
     else if (action.kind === 'undo') void controller.undo();
+    else if (action.kind === 'open') controller.openSection(action.section);
     else void controller.toggleCall();
   };
   win.addEventListener('keydown', onKeyDown, true);

@@ -4,7 +4,16 @@ import type { Classifier } from '../schema/classifier';
 import type { Hotkey, Modifiers } from '../schema/hotkeys';
 import type { Settings } from '../schema/settings';
 
-export type HotkeyAction = { kind: 'tag'; typeId: string } | { kind: 'toggleCall' } | { kind: 'undo' };
+/** Panel sections a hotkey opens (with focus in them, so the next keys act there). */
+export type PanelHotkey = 'objections' | 'search' | 'checklist';
+
+export type HotkeyAction =
+  | { kind: 'tag'; typeId: string }
+  | { kind: 'toggleCall' }
+  | { kind: 'undo' }
+  | { kind: 'open'; section: PanelHotkey };
+
+const SECTIONS: readonly PanelHotkey[] = ['objections', 'search', 'checklist'];
 
 export interface KeyInput {
   code: string;
@@ -28,6 +37,8 @@ export function matchHotkey(event: KeyInput, settings: Settings, classifier: Cla
   if (!event.isTrusted || event.repeat) return null;
   if (hotkeyMatches(event, settings.toggleCall)) return { kind: 'toggleCall' };
   if (hotkeyMatches(event, settings.undoTag)) return { kind: 'undo' };
+  const section = SECTIONS.find((name) => hotkeyMatches(event, settings[name]));
+  if (section) return { kind: 'open', section };
   if (!modifiersMatch(event, settings.tagModifiers)) return null;
   const type = classifier.types.find((t) => t.key === event.code);
   return type ? { kind: 'tag', typeId: type.id } : null;

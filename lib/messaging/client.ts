@@ -1,24 +1,10 @@
-// Caller side of the typed messaging: used by the panel (content script) and extension pages.
-// The answer is parsed with the request's result schema, so a caller never trusts a shape.
-import browser from 'webextension-polyfill';
-import { type RequestBody, type RequestResult, type RequestType, ResponseEnvelope, requests } from './protocol';
+// The extension pages' client (options, console): every request of the protocol. The content
+// script uses panel-client.ts instead, which carries only its own requests' schemas.
+import { type RequestBody, type RequestResult, type RequestType, requests } from './protocol';
+import { sendRequest } from './send-request';
 
-export class RequestError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RequestError';
-  }
-}
+export { RequestError } from './request-error';
 
 export async function request<K extends RequestType>(type: K, body: RequestBody<K>): Promise<RequestResult<K>> {
-  const raw = await browser.runtime.sendMessage({ channel: 'op-panel', type, body });
-  const envelope = ResponseEnvelope.safeParse(raw);
-  if (!envelope.success) throw new RequestError('internal', `malformed answer to ${type}`);
-  if (!envelope.data.ok) throw new RequestError(envelope.data.error.code, envelope.data.error.message);
-  const result = requests[type].result.safeParse(envelope.data.data);
-  if (!result.success) throw new RequestError('internal', `unexpected answer to ${type}: ${result.error.message}`);
-  return result.data as RequestResult<K>;
+  return (await sendRequest(type, body, requests[type].result)) as RequestResult<K>;
 }

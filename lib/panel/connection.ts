@@ -1,20 +1,23 @@
-// The panel's live link to the background: one runtime port carrying the panel's whole state,
-// and the tag requests of the hotkeys (see PORT_REQUESTS). When the worker stops (MV3 workers are
-// stopped when idle or restarted), the port drops and the panel reconnects at once, which starts
-// the worker again; state always comes from there.
-import browser, { type Runtime } from 'webextension-polyfill';
-import { RequestError } from '../messaging/client';
+// The panel's live link to the background: one runtime port carrying the panel's whole state, the
+// content it shows (sent only when its versions change), and the requests of the keystroke path
+// (see PORT_REQUESTS). When the worker stops (MV3 workers are stopped when idle or restarted), the
+// port drops and the panel reconnects at once, which starts the worker again; state always comes
+// from there.
+import type { Runtime } from 'webextension-polyfill';
 import {
   PANEL_PORT,
+  type PanelContent,
   type PanelState,
   PortDown,
   type PortRequestType,
   type PortUp,
-  type RequestBody,
-  type RequestResult,
+  type PanelRequestBody as RequestBody,
+  type PanelRequestResult as RequestResult,
   type ResponseEnvelope,
-  requests,
-} from '../messaging/protocol';
+  panelRequests as requests,
+} from '../messaging/panel-protocol';
+import { RequestError } from '../messaging/request-error';
+import browser from '../messaging/runtime';
 import { nextTask } from './schedule';
 
 export type LinkStatus = 'connecting' | 'live' | 'error';
@@ -45,6 +48,7 @@ function unwrap(type: PortRequestType, response: ResponseEnvelope): unknown {
 export function connectPanel(
   onState: (state: PanelState) => void,
   onStatus: (status: LinkStatus, message?: string) => void,
+  onContent: (content: PanelContent) => void = () => {},
 ): PanelLink {
   let port: Runtime.Port | null = null;
   let stopped = false;
@@ -104,6 +108,15 @@ export function connectPanel(
         return;
       }
       if (data.type === 'error') return onStatus('error', data.message);
+      if (data.type === 'content') {
+        // Large (up to hundreds of modules) and never on the keystroke path: the panel renders it
+        // in a task of its own, after the one that parsed it.
+        const { content } = data;
+        void nextTask().then(() => {
+          if (!stopped) onContent(content);
+        });
+        return;
+      }
       retryDelay = 0;
       onStatus('live');
       deliver(data.state);

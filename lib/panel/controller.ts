@@ -1,30 +1,42 @@
 // The panel's state and actions. The background's state is the truth; the controller only adds
 // what the operator just did and the background has not confirmed yet (optimistic tags), so the
 // tag shows the instant the key is pressed and is marked saved when the write is stored.
-import { request } from '../messaging/client';
-import type { PanelState } from '../messaging/protocol';
+// The content (modules, objections, checklist, tariffs) comes down the same port, beside it.
+import { request } from '../messaging/panel-client';
+import { type PanelContent, type PanelState, PORT_REQUESTS, type PortRequestType } from '../messaging/panel-protocol';
 import type { CallRecord } from '../schema/call';
 import type { PanelPrefs } from '../schema/settings';
 import { connectPanel, type LinkStatus } from './connection';
+import {
+  createScriptActions,
+  INITIAL_SCRIPT_VIEW,
+  type ScriptActions,
+  type ScriptView,
+  type Send,
+} from './script-actions';
 import { createStore, type Store } from './store';
 
 export interface PendingTag {
   key: number;
   typeId: string;
   callId: string | null;
+  /** The keystroke's time (performance.now() clock): the panel measures keystroke -> module shown. */
+  startedAt: number;
 }
 
-export interface PanelView {
+export interface PanelView extends ScriptView {
   link: LinkStatus;
   linkMessage: string | null;
   data: PanelState | null;
+  /** For the current call (the versions it started with) or, with none, the newest; null until sent. */
+  content: PanelContent | null;
   pending: PendingTag[];
   error: string | null;
   /** The last confirmed tag's keystroke time; the panel measures keystroke -> saved tag on screen. */
   lastConfirmed: { seq: number; startedAt: number } | null;
 }
 
-export interface PanelController {
+export interface PanelController extends ScriptActions {
   store: Store<PanelView>;
   tag(typeId: string, callId?: string, startedAt?: number): Promise<void>;
   undo(): Promise<void>;
@@ -68,9 +80,11 @@ export function createPanelController(): PanelController {
     link: 'connecting',
     linkMessage: null,
     data: null,
+    content: null,
     pending: [],
     error: null,
     lastConfirmed: null,
+    ...INITIAL_SCRIPT_VIEW,
   });
   let nextKey = 1;
   const fail = (error: unknown) =>
@@ -79,18 +93,28 @@ export function createPanelController(): PanelController {
   const link = connectPanel(
     (state) => store.set((v) => ({ ...v, data: mergeState(v.data, state) })),
     (status, message) => store.set((v) => ({ ...v, link: status, linkMessage: message ?? null })),
+    (content) => store.set((v) => ({ ...v, content })),
   );
+  const viaPort = (type: string): type is PortRequestType => (PORT_REQUESTS as readonly string[]).includes(type);
+  // The open port is the short way; without one, sendMessage (which also wakes the worker).
+  const send: Send = (type, body) => (viaPort(type) ? link.request(type, body as never) : null) ?? request(type, body);
+  const script = createScriptActions({
+    store,
+    send,
+    apply: (call) => store.set((v) => ({ ...v, data: withCall(v.data, call) })),
+    fail,
+  });
 
   return {
+    ...script,
     store,
     async tag(typeId, callId, startedAt = performance.now()) {
       const key = nextKey++;
       const target = callId ?? store.get().data?.current?.id ?? null;
       const body = { typeId, ...(callId ? { callId } : {}) };
       // Sent before the pending mark is drawn, so the background's write overlaps that render.
-      // The open port is the short way; without one, sendMessage (which also wakes the worker).
-      const answer = link.request('call.tag', body) ?? request('call.tag', body);
-      store.set((v) => ({ ...v, error: null, pending: [...v.pending, { key, typeId, callId: target }] }));
+      const answer = send('call.tag', body);
+      store.set((v) => ({ ...v, error: null, pending: [...v.pending, { key, typeId, callId: target, startedAt }] }));
       try {
         const call = await answer;
         store.set((v) => ({

@@ -3,25 +3,36 @@
 export interface TestProbe {
   attach(host: HTMLElement): void;
   ready(): void;
+  /** Keystroke -> confirmed tag on screen: `data-tag-latencies` on the host. */
   tagShown(latencyMs: number): void;
+  /** Tag keystroke -> the matching module on screen: `data-module-latencies`. */
+  moduleShown(latencyMs: number): void;
+  /** Keystroke in the module search -> its results on screen: `data-search-latencies`. */
+  searchShown(latencyMs: number): void;
 }
 
-const noop: TestProbe = { attach() {}, ready() {}, tagShown() {} };
+const noop: TestProbe = { attach() {}, ready() {}, tagShown() {}, moduleShown() {}, searchShown() {} };
 
 export function createTestProbe(): TestProbe {
   if (import.meta.env.MODE !== 'e2e') return noop;
   let host: HTMLElement | null = null;
-  const latencies: number[] = [];
+  /** A list of latencies kept as a comma-separated host attribute, each rounded to 0.01 ms. */
+  const recorder = (attribute: string) => {
+    const list: number[] = [];
+    return (latencyMs: number) => {
+      list.push(Math.round(latencyMs * 100) / 100);
+      host?.setAttribute(attribute, list.join(','));
+    };
+  };
   return {
+    tagShown: recorder('data-tag-latencies'),
+    moduleShown: recorder('data-module-latencies'),
+    searchShown: recorder('data-search-latencies'),
     attach(element) {
       host = element;
     },
     ready() {
       document.documentElement.dataset.opPanelReadyAt ??= String(performance.now());
-    },
-    tagShown(latencyMs) {
-      latencies.push(Math.round(latencyMs * 100) / 100);
-      host?.setAttribute('data-tag-latencies', latencies.join(','));
     },
   };
 }

@@ -4,6 +4,19 @@ import * as z from 'zod/mini';
 import { Hotkey, Modifiers } from './hotkeys';
 import { Locale, Origin, ShortText } from './primitives';
 
+const ALT_SHIFT = { alt: true, shift: true, ctrl: false, meta: false };
+
+/**
+ * Defaults of the panel hotkeys added after the first release. The fields are optional with these
+ * defaults, so settings stored before they existed still parse (and get them). Layout-independent
+ * codes; none clashes with the other defaults (Alt+Shift+1…8, C, Backspace).
+ */
+export const DEFAULT_PANEL_HOTKEYS = {
+  objections: { modifiers: ALT_SHIFT, key: 'KeyO' },
+  search: { modifiers: ALT_SHIFT, key: 'KeyF' },
+  checklist: { modifiers: ALT_SHIFT, key: 'KeyL' },
+} as const satisfies Record<string, Hotkey>;
+
 export const PanelMode = z.enum(['push', 'overlay']);
 export type PanelMode = z.infer<typeof PanelMode>;
 
@@ -13,6 +26,12 @@ export const Settings = z.object({
   tagModifiers: Modifiers,
   toggleCall: Hotkey,
   undoTag: Hotkey,
+  /** Opens the objections list (then a digit picks one). */
+  objections: z._default(Hotkey, () => DEFAULT_PANEL_HOTKEYS.objections),
+  /** Opens the module search box. */
+  search: z._default(Hotkey, () => DEFAULT_PANEL_HOTKEYS.search),
+  /** Opens the checklist (then arrows move, Y/N/A mark). */
+  checklist: z._default(Hotkey, () => DEFAULT_PANEL_HOTKEYS.checklist),
   /** After a call ends, tags still go to it for this long; then an untagged call is flagged. */
   wrapUpSeconds: z.number().check(z.int(), z.minimum(0), z.maximum(900)),
   /** How long the last tag can be undone. */

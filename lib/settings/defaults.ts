@@ -5,7 +5,7 @@
 // bound by neither Chromium, Firefox nor the CRMs we know. Windows' Alt+Shift layout switch fires
 // only when the two are pressed alone, so Alt+Shift+digit does not switch the layout.
 
-import type { PanelPrefs, Settings, Site, SiteAdapter } from '../schema/settings';
+import { DEFAULT_PANEL_HOTKEYS, type PanelPrefs, type Settings, type Site, type SiteAdapter } from '../schema/settings';
 import { isDemoOrigin } from '../sites/demo-origins';
 
 const ALT_SHIFT = { alt: true, shift: true, ctrl: false, meta: false };
@@ -15,6 +15,8 @@ export const DEFAULT_SETTINGS: Settings = {
   tagModifiers: ALT_SHIFT,
   toggleCall: { modifiers: ALT_SHIFT, key: 'KeyC' },
   undoTag: { modifiers: ALT_SHIFT, key: 'Backspace' },
+  // O: objections, F: find a module, L: checklist (C is the call toggle).
+  ...DEFAULT_PANEL_HOTKEYS,
   wrapUpSeconds: 90,
   undoSeconds: 5,
 };

@@ -5,16 +5,22 @@
 import * as z from 'zod/mini';
 import {
   ApiError,
+  CallScore,
+  CallView,
   ContentVersion,
   DeviceAnswer,
   type DocumentKind,
   DocumentSummary,
+  FeedbackItem,
   LoginAnswer,
   type LoginBody,
+  ObjectionStat,
   type PublishBody,
   PullAnswer,
   PushAnswer,
   type PushBody,
+  QualityRow,
+  type ScoreBody,
   SessionUser,
 } from '../schema/api';
 import { SyncFailure } from './failure';
@@ -35,6 +41,20 @@ export interface ApiClientOptions {
   token?: string | null;
   timeoutMs?: number;
 }
+
+/** A time range of a console report, epoch ms, both ends included. */
+export interface Period {
+  from: number;
+  to: number;
+}
+
+function periodQuery({ from, to }: Period, extra: Record<string, string | undefined> = {}): string {
+  const query = new URLSearchParams({ from: String(from), to: String(to) });
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined) query.set(key, value);
+  return query.toString();
+}
+
+const segment = encodeURIComponent;
 
 export class ApiClient {
   constructor(private readonly options: ApiClientOptions) {}
@@ -74,6 +94,42 @@ export class ApiClient {
 
   publish(kind: DocumentKind, body: PublishBody): Promise<ContentVersion> {
     return this.call('POST', `/documents/${encodeURIComponent(kind)}/publish`, ContentVersion, body);
+  }
+
+  /** Calls the user may see that started in the period, optionally one operator's. */
+  calls(query: Period & { userId?: string }): Promise<CallView[]> {
+    return this.call('GET', `/calls?${periodQuery(query, { userId: query.userId })}`, z.array(CallView));
+  }
+
+  callView(callId: string): Promise<CallView> {
+    return this.call('GET', `/calls/${segment(callId)}`, CallView);
+  }
+
+  /** The lead's score of a call with the operator's self-check beside it; null: not scored yet. */
+  callScore(callId: string): Promise<CallScore | null> {
+    return this.call('GET', `/calls/${segment(callId)}/score`, z.nullable(CallScore));
+  }
+
+  /** Scores a call against its own checklist version (the server refuses any other). */
+  scoreCall(callId: string, body: ScoreBody): Promise<CallScore> {
+    return this.call('POST', `/calls/${segment(callId)}/score`, CallScore, body);
+  }
+
+  /** Any content version a call the user may see references (R11). */
+  contentVersion(versionId: string): Promise<ContentVersion> {
+    return this.call('GET', `/calls/versions/${segment(versionId)}`, ContentVersion);
+  }
+
+  feedback(period: Period): Promise<FeedbackItem[]> {
+    return this.call('GET', `/feedback?${periodQuery(period)}`, z.array(FeedbackItem));
+  }
+
+  objectionStats(period: Period): Promise<ObjectionStat[]> {
+    return this.call('GET', `/stats/objections?${periodQuery(period)}`, z.array(ObjectionStat));
+  }
+
+  quality(period: Period): Promise<QualityRow[]> {
+    return this.call('GET', `/stats/quality?${periodQuery(period)}`, z.array(QualityRow));
   }
 
   /** One request with a deadline that covers the answer's body too, not only its headers. */

@@ -40,17 +40,24 @@ interface UserRow {
   role: Role;
 }
 
-/** The user a token belongs to, or null when it is unknown, expired, revoked or the user disabled. */
+/**
+ * The user a token belongs to, or null when it is unknown, expired, revoked or the user disabled.
+ * Checked against the database on every request (so a revocation holds from the next one), in one
+ * query with the user's teams: it runs before every sync push.
+ */
 export async function userForToken(db: Queryable, token: string, now: number): Promise<AuthUser | null> {
   const tokenHash = hashToken(token);
-  const [row] = await db.query<UserRow>(
-    `select u.id, u.org_id, o.name as org_name, u.login, u.name, u.role
+  const [row] = await db.query<UserRow & { teams: { id: string; name: string }[] }>(
+    `select u.id, u.org_id, o.name as org_name, u.login, u.name, u.role,
+            coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name)
+                        from user_teams ut join teams t on t.id = ut.team_id
+                       where ut.user_id = u.id), '[]'::json) as teams
        from tokens t join users u on u.id = t.user_id join organisations o on o.id = u.org_id
       where t.token_hash = $1 and t.revoked_at is null and t.expires_at > $2 and u.disabled_at is null`,
     [tokenHash, now],
   );
   if (!row) return null;
-  return { ...(await loadUser(db, row)), tokenHash };
+  return { ...userOf(row, row.teams), tokenHash };
 }
 
 export async function loadUser(db: Queryable, row: UserRow): Promise<Omit<AuthUser, 'tokenHash'>> {
@@ -58,6 +65,10 @@ export async function loadUser(db: Queryable, row: UserRow): Promise<Omit<AuthUs
     'select t.id, t.name from user_teams ut join teams t on t.id = ut.team_id where ut.user_id = $1 order by t.name',
     [row.id],
   );
+  return userOf(row, teams);
+}
+
+function userOf(row: UserRow, teams: { id: string; name: string }[]): Omit<AuthUser, 'tokenHash'> {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -66,6 +77,6 @@ export async function loadUser(db: Queryable, row: UserRow): Promise<Omit<AuthUs
     name: row.name,
     role: row.role,
     teamIds: teams.map((t) => t.id),
-    teams,
+    teams: teams.map((t) => ({ id: t.id, name: t.name })),
   };
 }

@@ -1,14 +1,22 @@
-// `/api/v1/calls`: the calls derived from uploaded events, scoped per role (queries.ts), and the
+// `/api/v1/calls`: the calls derived from uploaded events, scoped per role (queries.ts), the
 // content versions calls reference, which stay resolvable forever because versions are immutable
-// (R11).
+// (R11), and the scores of finished calls (score-call.ts). Scoring is for leads (their teams'
+// calls), trainers (who score during training) and admins (their organisation's calls); anyone
+// who may see a call may read its score, so an operator sees how their own calls were scored.
 import { Hono } from 'hono';
+import { ScoreBody } from '../../lib/schema/api';
 import type { AppEnv } from '../auth/context';
-import { requireAuth } from '../auth/middleware';
+import { requireAuth, requireRole } from '../auth/middleware';
 import type { ServerDeps } from '../deps';
 import { findVersion } from '../documents/versions';
-import { ApiFailure } from '../http/errors';
-import { intQuery, ulidValue } from '../sync/params';
+import { ApiFailure, parseJson } from '../http/errors';
+import { intQuery, limitBody, ulidValue } from '../sync/params';
 import { listCalls, versionUsedByVisibleCall } from './queries';
+import { rangeQuery } from './range';
+import { readScore, scoreCall, visibleCall } from './score-call';
+
+/** A score is a few dozen marks and a comment. */
+const MAX_SCORE_BYTES = 64 * 1024;
 
 const DEFAULT_LIMIT = 500;
 const MAX_LIMIT = 5000;
@@ -18,9 +26,7 @@ export function callRoutes(deps: ServerDeps): Hono<AppEnv> {
   app.use('*', requireAuth(deps.now));
 
   app.get('/', async (c) => {
-    const from = intQuery(c, 'from', null);
-    const to = intQuery(c, 'to', null);
-    if (from !== null && to !== null && from > to) throw new ApiFailure('bad_request', 'from: must not be after to');
+    const { from, to } = rangeQuery(c);
     const limit = intQuery(c, 'limit', DEFAULT_LIMIT) ?? DEFAULT_LIMIT;
     if (limit < 1 || limit > MAX_LIMIT) throw new ApiFailure('bad_request', `limit: 1 to ${MAX_LIMIT}`);
     const rawUser = c.req.query('userId');
@@ -43,6 +49,22 @@ export function callRoutes(deps: ServerDeps): Hono<AppEnv> {
       (await versionUsedByVisibleCall(c.var.db, user, versionId));
     if (!inScope) throw new ApiFailure('forbidden', "this version belongs to another team's content");
     return c.json(version);
+  });
+
+  app.get('/:callId', async (c) => {
+    const callId = ulidValue('callId', c.req.param('callId'));
+    return c.json(await visibleCall(c.var.db, c.var.user, callId));
+  });
+
+  app.get('/:callId/score', async (c) => {
+    const callId = ulidValue('callId', c.req.param('callId'));
+    return c.json(await readScore(c.var.db, c.var.user, callId));
+  });
+
+  app.post('/:callId/score', requireRole('lead', 'trainer', 'admin'), limitBody(MAX_SCORE_BYTES), async (c) => {
+    const callId = ulidValue('callId', c.req.param('callId'));
+    const body = await parseJson(c, ScoreBody);
+    return c.json(await scoreCall(c.var.db, c.var.user, callId, body, deps.now()));
   });
 
   return app;

@@ -1,10 +1,13 @@
 // A few days of believable call history for one demo operator, as the outbox events the extension
-// itself would have written (call.started, call.tagged, call.ended), so the demo data reaches the
-// server through the same push path as real data. Content is deterministic (a seeded generator);
-// only the ULIDs differ between runs.
+// itself would have written (call.started, call.tagged, call.ended, feedback.no_answer), so the
+// demo data reaches the server through the same push path as real data. Calls record the versions
+// of the demo content and what the panel did with it (call-script.ts). Content is deterministic (a
+// seeded generator); only the ULIDs differ between runs.
 import { ulid } from 'ulid';
-import type { CallRecord, CallTag, SubscriberContext } from '../../lib/schema/call';
+import { type CallRecord, type CallTag, EMPTY_SCRIPT, type SubscriberContext } from '../../lib/schema/call';
 import { EVENT_SCHEMA_VERSION, type EventType, type OutboxEvent } from '../../lib/schema/events';
+import { demoCallScript } from './call-script';
+import type { DemoContent } from './content';
 
 const DAY_MS = 24 * 3600_000;
 /** 09:00 Moscow time, when the demo shift starts. */
@@ -62,8 +65,8 @@ export interface HistoryInput {
   seed: number;
   calls: number;
   days: number;
-  /** The published classifier version the calls record they were tagged with. */
-  classifierVersionId: string;
+  /** The published content the calls record they were made with. */
+  content: DemoContent;
   now: number;
 }
 
@@ -105,7 +108,8 @@ export function demoCallHistory(input: HistoryInput): OutboxEvent[] {
         subscriber: SUBSCRIBERS[Math.floor(random() * SUBSCRIBERS.length)]!,
         tags: [],
         wrapUpUntil: null,
-        versions: { classifier: input.classifierVersionId },
+        versions: { ...input.content.versions },
+        script: EMPTY_SCRIPT,
         updatedAt: startedAt,
       };
       emit('call.started', startedAt, call);
@@ -120,7 +124,19 @@ export function demoCallHistory(input: HistoryInput): OutboxEvent[] {
         wrapUpUntil: endedAt + WRAP_UP_MS,
         updatedAt: endedAt,
       };
-      emit('call.ended', endedAt, ended);
+      const { script, noAnswer } = demoCallScript(random, ended, input.content);
+      if (noAnswer) {
+        emit('feedback.no_answer', noAnswer.at, {
+          id: ulid(noAnswer.at),
+          callId: call.id,
+          callTypeId: type.id,
+          moduleId: noAnswer.moduleId,
+          scriptsVersion: input.content.versions.scripts,
+          text: noAnswer.text,
+          at: noAnswer.at,
+        });
+      }
+      emit('call.ended', endedAt, { ...ended, script });
       if ((type.id === 'billing' || type.id === 'tech_support') && random() < 0.25) {
         const upsell: CallTag = {
           id: ulid(endedAt),

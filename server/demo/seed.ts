@@ -1,18 +1,22 @@
 // The demo organisation for `npm start --demo`: two shifts, one user of every role, the default
-// classifier published, and a few days of call history pushed through the real sync path. Runs
-// only on a database without any organisation; passwords are random per database and returned
-// once, so start-up can print them.
+// classifier, scripts, objections, tariffs and checklist published, a few days of call history
+// pushed through the real sync path, and two of those calls scored by the lead, so the console has
+// something to show. Runs only on a database without any organisation; passwords are random per
+// database and returned once, so start-up can print them.
 import { ulid } from 'ulid';
-import { DEFAULT_CLASSIFIER } from '../../lib/classifier/defaults';
+import { checklistItems } from '../../lib/content/checklist-score';
 import { MAX_PUSH_EVENTS, type Role } from '../../lib/schema/api';
+import type { ChecklistMarks } from '../../lib/schema/content';
 import { generatePassword } from '../auth/password';
+import { scoreCall } from '../calls/score-call';
+import type { Database } from '../db/database';
 import type { ServerDeps } from '../deps';
-import { publishVersion } from '../documents/publish';
 import { applyPush } from '../sync/apply';
 import { anyOrganisationExists, createOrganisation } from '../teams/organisations';
 import { createTeam } from '../teams/queries';
 import { createUser } from '../users/accounts';
 import { demoCallHistory } from './call-history';
+import { type DemoContent, publishDemoContent } from './content';
 
 export const DEMO_ORG_NAME = 'Демо-провайдер';
 export const DEMO_TEAMS = ['Смена А', 'Смена Б'] as const;
@@ -59,15 +63,12 @@ export async function seedDemo(deps: ServerDeps): Promise<DemoSeed | null> {
     users.push({ login: spec.login, name: spec.name, role: spec.role, password });
   }
 
-  const classifier = await publishVersion(db, {
-    orgId: org.id,
-    kind: 'classifier',
-    teamId: null,
-    body: DEFAULT_CLASSIFIER,
-    note: 'Классификатор по умолчанию',
-    publishedBy: ids.get('admin')!.id,
+  const content = await publishDemoContent(
+    db,
+    org.id,
+    { admin: ids.get('admin')!.id, trainer: ids.get('trainer')!.id },
     now,
-  });
+  );
 
   for (const [index, login] of ['operator', 'operator2'].entries()) {
     const operator = ids.get(login)!;
@@ -77,7 +78,7 @@ export async function seedDemo(deps: ServerDeps): Promise<DemoSeed | null> {
       seed: index + 1,
       calls: CALLS_PER_OPERATOR,
       days: HISTORY_DAYS,
-      classifierVersionId: classifier.versionId,
+      content,
       now,
     });
     const user = { id: operator.id, orgId: org.id, teamIds: operator.teamIds };
@@ -85,5 +86,40 @@ export async function seedDemo(deps: ServerDeps): Promise<DemoSeed | null> {
       await applyPush(db, user, { deviceId, events: events.slice(start, start + MAX_PUSH_EVENTS) }, now);
     }
   }
+  const lead = ids.get('lead')!;
+  await scoreLatestCalls(db, { id: lead.id, role: 'lead', orgId: org.id, teamIds: lead.teamIds }, content, now);
   return { orgId: org.id, users };
+}
+
+/** Items a lead most often hears differently from the operator's self-check (none of them critical). */
+const DISPUTED_ITEMS = ['by_name', 'usage', 'more_questions', 'summary'];
+
+/**
+ * The lead scores the two latest calls of their team on the calls' own checklist version: the first
+ * with one item the operator ticked but the lead did not hear (calibration), the second as ticked.
+ */
+async function scoreLatestCalls(
+  db: Database,
+  lead: { id: string; role: Role; orgId: string; teamIds: string[] },
+  content: DemoContent,
+  now: number,
+): Promise<void> {
+  const calls = await db.query<{ id: string; marks: ChecklistMarks }>(
+    `select id, script -> 'checklist' as marks from calls
+      where org_id = $1 and team_id = any($2::text[]) and ended_at is not null
+      order by started_at desc limit 2`,
+    [lead.orgId, lead.teamIds],
+  );
+  for (const [index, call] of calls.entries()) {
+    const marks: ChecklistMarks = { ...call.marks };
+    let comment = 'Хороший звонок: предложение сделано вовремя, итог подведён.';
+    const disputed = checklistItems(content.checklist).find(
+      (item) => DISPUTED_ITEMS.includes(item.id) && marks[item.id] === 'yes',
+    );
+    if (index === 0 && disputed) {
+      marks[disputed.id] = 'no';
+      comment = `Не согласна с самопроверкой: «${disputed.text}» — на записи этого не слышно. В остальном хорошо.`;
+    }
+    await scoreCall(db, lead, call.id, { checklistVersionId: content.versions.checklist, marks, comment }, now);
+  }
 }

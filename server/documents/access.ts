@@ -1,6 +1,7 @@
 // Who may see and publish which document. Reading: leads see organisation-wide documents and their
 // teams'; trainers and admins all of their organisation; operators get content only through pull.
-// Publishing: per kind (kinds.ts), a lead for their own teams, an admin for any team or org-wide.
+// Publishing: per kind (kinds.ts), a lead for their own teams, an admin for any team or org-wide,
+// a trainer checklists for any team or org-wide.
 import type { DocumentKind } from '../../lib/schema/api';
 import type { AuthUser } from '../auth/context';
 import type { Queryable } from '../db/database';
@@ -27,19 +28,21 @@ export async function assertTeamInOrg(db: Queryable, orgId: string, teamId: stri
   if (rows.length === 0) throw new ApiFailure('not_found', 'no such team in this organisation');
 }
 
-/** Role first (403), then the team's organisation (404), then the lead's own teams (403). */
+/** Role first (403), then the team's organisation (404), then the publisher's own teams (403). */
 export async function assertMayPublish(
   db: Queryable,
   user: Caller,
   kind: DocumentKind,
   teamId: string | null,
 ): Promise<void> {
-  const { publishers } = KINDS[kind];
+  const { publishers, anyTeam } = KINDS[kind];
   if (!publishers.includes(user.role)) {
     throw new ApiFailure('forbidden', `publishing a ${kind} needs the role ${publishers.join(' or ')}`);
   }
   await assertTeamInOrg(db, user.orgId, teamId);
-  if (user.role === 'admin') return;
-  if (teamId === null) throw new ApiFailure('forbidden', `only an admin publishes the organisation-wide ${kind}`);
+  if (anyTeam.includes(user.role)) return;
+  if (teamId === null) {
+    throw new ApiFailure('forbidden', `only the role ${anyTeam.join(' or ')} publishes the organisation-wide ${kind}`);
+  }
   if (!user.teamIds.includes(teamId)) throw new ApiFailure('forbidden', `you may publish only for your own teams`);
 }

@@ -1,5 +1,5 @@
-// What each document kind's body must look like, and who may publish it. A new kind (scripts,
-// checklists, plans) adds one entry here; nothing else in publishing changes.
+// What each document kind's body must look like, and who may publish it. A new kind (plans later)
+// adds one entry here; nothing else in publishing changes.
 import type * as z from 'zod/mini';
 import type { DocumentKind, Role } from '../../lib/schema/api';
 import { Classifier } from '../../lib/schema/classifier';
@@ -7,16 +7,19 @@ import { Checklist, ObjectionSet, ScriptSet, TariffCatalogue } from '../../lib/s
 
 interface KindRules {
   schema: z.ZodMiniType;
-  /** Roles that may publish; a lead only for their own teams, org-wide documents are admin-only. */
+  /** Roles that may publish; a lead only for their own teams. */
   publishers: readonly Role[];
+  /** Publishers that may publish for any team of their organisation and organisation-wide. */
+  anyTeam: readonly Role[];
 }
 
 export const KINDS: Record<DocumentKind, KindRules> = {
-  classifier: { schema: Classifier, publishers: ['lead', 'admin'] },
+  classifier: { schema: Classifier, publishers: ['lead', 'admin'], anyTeam: ['admin'] },
   // Leads push script updates and objection answers and keep the tariff catalogue; trainers
-  // distribute checklist versions (DOMAIN.md, "Who uses the product").
-  scripts: { schema: ScriptSet, publishers: ['lead', 'admin'] },
-  objections: { schema: ObjectionSet, publishers: ['lead', 'admin'] },
-  tariffs: { schema: TariffCatalogue, publishers: ['lead', 'admin'] },
-  checklist: { schema: Checklist, publishers: ['trainer', 'admin'] },
+  // build and distribute checklist versions for the whole organisation (DOMAIN.md, "Who uses the
+  // product").
+  scripts: { schema: ScriptSet, publishers: ['lead', 'admin'], anyTeam: ['admin'] },
+  objections: { schema: ObjectionSet, publishers: ['lead', 'admin'], anyTeam: ['admin'] },
+  tariffs: { schema: TariffCatalogue, publishers: ['lead', 'admin'], anyTeam: ['admin'] },
+  checklist: { schema: Checklist, publishers: ['trainer', 'admin'], anyTeam: ['trainer', 'admin'] },
 };

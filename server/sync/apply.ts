@@ -8,7 +8,7 @@ import { EVENT_SCHEMA_VERSION, EventPayloads, type EventType } from '../../lib/s
 import type { Database, Queryable } from '../db/database';
 import { ApiFailure } from '../http/errors';
 import type { EnvelopeEvent, PushEnvelope } from './envelope';
-import { isStorable, storable, storableText } from './pg-text';
+import { storable, storableJson, storableText } from './pg-text';
 import { projectBatch } from './projection';
 
 export interface Pusher {
@@ -17,7 +17,8 @@ export interface Pusher {
   teamIds: string[];
 }
 
-type Verdict = { ok: true; type: EventType; payload: unknown } | { ok: false; reason: string };
+/** A checked event: its parsed payload and that payload's JSON text (what is stored), or why not. */
+type Verdict = { ok: true; type: EventType; payload: unknown; json: string } | { ok: false; reason: string };
 
 /** Checks an event against the schema of its type; PushBody events always pass the envelope. */
 function checkEvent(event: EnvelopeEvent): Verdict {
@@ -37,8 +38,10 @@ function checkEvent(event: EnvelopeEvent): Verdict {
       .join('; ');
     return { ok: false, reason: `invalid ${type} payload: ${problems}` };
   }
-  if (!isStorable(parsed.data)) return { ok: false, reason: 'the payload holds a NUL character or broken text' };
-  return { ok: true, type, payload: parsed.data };
+  // Serialised once here: the same text is what the insert sends.
+  const json = storableJson(parsed.data);
+  if (json === null) return { ok: false, reason: 'the payload holds a NUL character or broken text' };
+  return { ok: true, type, payload: parsed.data, json };
 }
 
 /** Refuses batches that are malformed as a whole (400): nothing in them is looked at further. */
@@ -55,17 +58,22 @@ function checkBatch(body: PushEnvelope): void {
   });
 }
 
+type Checked = { event: EnvelopeEvent; verdict: Verdict };
+type Valid = { event: EnvelopeEvent; type: EventType; payload: unknown; json: string };
+
 /**
  * Stores a device's batch and applies it to the derived rows, in one transaction. Accepts a
  * PushBody (or the laxer PushEnvelope, see envelope.ts) and answers with what the server now holds.
  */
 export async function applyPush(db: Database, user: Pusher, body: PushEnvelope, now: number): Promise<PushAnswer> {
   checkBatch(body);
+  // Checking is pure: done before the transaction, so the device row is locked only for the writes.
+  const checked: Checked[] = body.events.map((event) => ({ event, verdict: checkEvent(event) }));
   return db.transaction(async (tx) => {
     const lastSeq = await lockDevice(tx, user, body.deviceId, now);
-    const fresh = body.events.filter((e) => e.seq > lastSeq);
+    const fresh = checked.filter((c) => c.event.seq > lastSeq);
     const duplicates = body.events.length - fresh.length;
-    const [first] = fresh;
+    const first = fresh[0]?.event;
     if (first && first.seq !== lastSeq + 1) {
       throw new ApiFailure(
         'sequence_gap',
@@ -73,18 +81,11 @@ export async function applyPush(db: Database, user: Pusher, body: PushEnvelope, 
         { expectedSeq: lastSeq + 1 },
       );
     }
+    const newLastSeq = fresh.at(-1)?.event.seq ?? lastSeq;
+    if (fresh.length === 0) return { lastSeq, accepted: 0, duplicates, deadLettered: 0 };
     const teamId = user.teamIds[0] ?? null;
-    const { stored, dead } = await storeEvents(tx, user, teamId, fresh, now);
+    const { stored, dead } = await storeEvents(tx, user, teamId, body.deviceId, fresh, newLastSeq, now);
     if (dead.length > 0) await storeDeadLetters(tx, user, dead, now);
-    const newLastSeq = fresh.at(-1)?.seq ?? lastSeq;
-    if (fresh.length > 0) {
-      await tx.query('update devices set last_seq = $2, user_id = $3, updated_at = $4 where device_id = $1', [
-        body.deviceId,
-        newLastSeq,
-        user.id,
-        now,
-      ]);
-    }
     return { lastSeq: newLastSeq, accepted: stored, duplicates, deadLettered: dead.length };
   });
 }
@@ -107,36 +108,37 @@ async function lockDevice(tx: Queryable, user: Pusher, deviceId: string, now: nu
 }
 
 /**
- * Checks, projects and stores the new events of a batch with a handful of statements (not a few
- * per event): ingest speed is a product goal. Answers how many were stored and which have to be
+ * Stores and projects the new events of a batch with a handful of statements (not a few per
+ * event): ingest speed is a product goal. Answers how many were stored and which have to be
  * dead-lettered instead, with the reason.
  */
 async function storeEvents(
   tx: Queryable,
   user: Pusher,
   teamId: string | null,
-  fresh: readonly EnvelopeEvent[],
+  deviceId: string,
+  fresh: readonly Checked[],
+  newLastSeq: number,
   now: number,
 ): Promise<{ stored: number; dead: { event: EnvelopeEvent; reason: string }[] }> {
   const dead: { event: EnvelopeEvent; reason: string }[] = [];
-  const valid: { event: EnvelopeEvent; type: EventType; payload: unknown }[] = [];
-  for (const event of fresh) {
-    const verdict = checkEvent(event);
-    if (verdict.ok) valid.push({ event, type: verdict.type, payload: verdict.payload });
+  const valid: Valid[] = [];
+  for (const { event, verdict } of fresh) {
+    if (verdict.ok) valid.push({ event, type: verdict.type, payload: verdict.payload, json: verdict.json });
     else dead.push({ event, reason: verdict.reason });
   }
   // Stored first, so the insert's own key check finds ids the server already has (under another
   // sequence number: a broken client) without a separate lookup.
-  const inserted = await insertEvents(tx, user, teamId, valid, now);
+  const skipped = await insertEvents(tx, user, teamId, deviceId, valid, newLastSeq, now);
   // An id the insert skipped (already stored, or twice in this batch) goes to the dead letters.
-  const fresher: typeof valid = [];
+  const fresher = skipped.size === 0 ? valid : valid.filter((item) => !skipped.has(item.event.seq));
   for (const item of valid) {
-    if (inserted.delete(item.event.id)) fresher.push(item);
-    else
+    if (skipped.has(item.event.seq)) {
       dead.push({
         event: item.event,
         reason: `event id ${item.event.id} is already stored under another sequence number`,
       });
+    }
   }
   const reasons = await projectBatch(
     tx,
@@ -162,39 +164,63 @@ async function storeEvents(
   return { stored: fresher.length - refused.length, dead };
 }
 
-/** One multi-row INSERT in sequence order (so ingest_seq, the replay order, follows the device's). */
+/**
+ * Inserts the valid events in sequence order (so ingest_seq, the replay order, follows the
+ * device's) and moves the device's last_seq past the whole batch, in one statement. The rows travel
+ * as one array per column and the payloads as one JSON array made of the texts checkEvent already
+ * serialised, zipped back into rows by ROWS FROM: a 500-event batch is a short statement with six
+ * parameters, cheaper to send, parse and plan than 5 500 bind parameters, and no payload is
+ * serialised twice or escaped into an array literal. Answers the sequence numbers the insert
+ * skipped because their id is already stored; normally none, so the statement returns only a count
+ * and the rare skip is looked up afterwards.
+ */
 async function insertEvents(
   tx: Queryable,
   user: Pusher,
   teamId: string | null,
-  valid: readonly { event: EnvelopeEvent; type: EventType; payload: unknown }[],
+  deviceId: string,
+  valid: readonly Valid[],
+  newLastSeq: number,
   now: number,
-): Promise<Set<string>> {
-  if (valid.length === 0) return new Set();
-  const params: unknown[] = [];
-  const values = valid.map(({ event, type, payload }) => {
-    const n = params.length;
-    params.push(
-      event.id,
-      event.deviceId,
-      event.seq,
+): Promise<Set<number>> {
+  const [result] = await tx.query<{ inserted: number }>(
+    `with moved as (
+       update devices set last_seq = $7, user_id = $3, updated_at = $6 where device_id = $1
+     ), stored as (
+       insert into events (id, device_id, seq, org_id, user_id, team_id, type, at, schema_version, payload,
+                           received_at)
+       select id, $1::text, seq, $2::text, $3::text, $4::text, type, at, schema_version, payload, $6::int8
+         from rows from (unnest($5::text[]), unnest($8::int8[]), unnest($9::text[]), unnest($10::int8[]),
+                         unnest($11::int4[]), jsonb_array_elements($12::jsonb))
+              as x(id, seq, type, at, schema_version, payload)
+       on conflict (id) do nothing
+       returning 1
+     )
+     select count(*)::int4 as inserted from stored`,
+    [
+      deviceId,
       user.orgId,
       user.id,
       teamId,
-      type,
-      event.at,
-      event.schemaVersion,
-      JSON.stringify(payload),
+      valid.map((v) => v.event.id),
       now,
-    );
-    return `($${n + 1},$${n + 2},$${n + 3},$${n + 4},$${n + 5},$${n + 6},$${n + 7},$${n + 8},$${n + 9},$${n + 10}::jsonb,$${n + 11})`;
-  });
-  const rows = await tx.query<{ id: string }>(
-    `insert into events (id, device_id, seq, org_id, user_id, team_id, type, at, schema_version, payload, received_at)
-     values ${values.join(',')} on conflict (id) do nothing returning id`,
-    params,
+      newLastSeq,
+      valid.map((v) => v.event.seq),
+      valid.map((v) => v.type),
+      valid.map((v) => v.event.at),
+      valid.map((v) => v.event.schemaVersion),
+      `[${valid.map((v) => v.json).join(',')}]`,
+    ],
   );
-  return new Set(rows.map((r) => r.id));
+  if ((result?.inserted ?? 0) === valid.length) return new Set();
+  // Which of this batch's sequence numbers are now stored: this transaction holds the device row, so
+  // no one else stores events of the device meanwhile.
+  const rows = await tx.query<{ seq: number }>('select seq from events where device_id = $1 and seq = any($2::int8[])', [
+    deviceId,
+    valid.map((v) => v.event.seq),
+  ]);
+  const storedSeqs = new Set(rows.map((r) => r.seq));
+  return new Set(valid.map((v) => v.event.seq).filter((seq) => !storedSeqs.has(seq)));
 }
 
 async function storeDeadLetters(

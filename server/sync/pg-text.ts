@@ -21,6 +21,21 @@ export function isStorable(value: unknown): boolean {
   return true;
 }
 
+// JSON.stringify writes NUL as \u0000 and an unpaired surrogate as \udXXX (a paired one stays a raw
+// character); an escape counts only when its backslash is not itself escaped ("\\u0000" is text).
+const UNSTORABLE_ESCAPE = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f])/i;
+
+/**
+ * The JSON text of a value, or null when PostgreSQL could not store it. Same verdict as
+ * `isStorable`, read off the text that is sent anyway instead of a second walk over the value:
+ * uploaded payloads are checked this way on the ingest path.
+ */
+export function storableJson(value: unknown): string | null {
+  const json = JSON.stringify(value);
+  if (json === undefined) return null;
+  return json.includes('\\u') && UNSTORABLE_ESCAPE.test(json) ? null : json;
+}
+
 /** A copy of a JSON value that PostgreSQL accepts: bad characters replaced with U+FFFD. */
 export function storable(value: unknown): unknown {
   if (typeof value === 'string') return cleanText(value);

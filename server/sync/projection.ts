@@ -1,9 +1,12 @@
-// Turns stored events into the rows reports read (calls, call_tags). The events table is the
-// source of truth; these rows can be dropped and rebuilt by replaying events in arrival order, which
-// gives exactly the rows the live projection made (same checks, same order).
-import type { CallRecord, CallTag } from '../../lib/schema/call';
+// Turns stored events into the rows reports read (calls, call_tags; call_objections and feedback in
+// projection-objections.ts and projection-feedback.ts). The events table is the source of truth;
+// these rows can be dropped and rebuilt by replaying events in arrival order, which gives exactly
+// the rows the live projection made (same checks, same order).
+import { type CallRecord, type CallScript, type CallTag, EMPTY_SCRIPT } from '../../lib/schema/call';
 import type { EventType } from '../../lib/schema/events';
 import type { Database, Queryable } from '../db/database';
+import { feedbackCallId, projectFeedback } from './projection-feedback';
+import { projectObjections } from './projection-objections';
 
 /** An event as it is (or is about to be) stored, payload already parsed for its type. */
 export interface ProjectedEvent {
@@ -30,6 +33,11 @@ interface CallState {
   caller_number: string | null;
   subscriber: unknown;
   versions: unknown;
+  /**
+   * Set only when a record applied in this batch; the stored script is kept otherwise (written as
+   * JSON null, which the upsert reads as "keep": NOT NULL is checked before ON CONFLICT).
+   */
+  script?: CallScript;
   updated_at: number;
   tags: Map<string, { typeId: string; at: number }>;
   /** The tags call_tags held when the batch started: only the difference is written back. */
@@ -46,6 +54,8 @@ function callIdOf(event: ProjectedEvent): string | null {
     case 'call.tagged':
     case 'call.untagged':
       return (event.payload as { callId: string }).callId;
+    case 'feedback.no_answer':
+      return feedbackCallId(event);
     default:
       return null;
   }
@@ -76,16 +86,23 @@ function tagIdsOf(event: ProjectedEvent): string[] {
  */
 export async function projectBatch(tx: Queryable, events: readonly ProjectedEvent[]): Promise<(string | null)[]> {
   const callIds = [...new Set(events.map(callIdOf).filter((id): id is string => id !== null))];
-  if (callIds.length === 0) return events.map(() => null);
+  if (callIds.length === 0) {
+    const none: (string | null)[] = events.map(() => null);
+    await projectFeedback(tx, events, none, new Map(), new Set());
+    return none;
+  }
   const tagIds = [...new Set(events.flatMap(tagIdsOf))];
   // Which call each tag id belongs to, so a tag id is never claimed by two calls.
   const tagOwner = new Map<string, string>();
   const calls = await loadCalls(tx, callIds, tagIds, tagOwner);
+  const preexisting = new Set(calls.keys());
   const reasons = events.map((event) => projectOne(calls, tagOwner, event));
   await writeCalls(
     tx,
     [...calls.values()].filter((c) => c.dirty),
   );
+  await projectObjections(tx, calls.values(), preexisting);
+  await projectFeedback(tx, events, reasons, calls, preexisting);
   return reasons;
 }
 
@@ -193,6 +210,7 @@ function upsertCall(
     caller_number: record.callerNumber,
     subscriber: record.subscriber,
     versions: record.versions,
+    script: record.script ?? EMPTY_SCRIPT,
     updated_at: record.updatedAt,
     dirty: true,
   });
@@ -222,23 +240,9 @@ async function writeCalls(tx: Queryable, dirty: CallState[]): Promise<void> {
     ...row,
     tags: sortedTags(dirty[i]!),
   }));
-  await tx.query(
-    `insert into calls (id, org_id, user_id, team_id, device_id, started_at, ended_at, duration_ms, direction,
-                        source, caller_number, subscriber, versions, tags, updated_at)
-     select id, org_id, user_id, team_id, device_id, started_at, ended_at, duration_ms, direction,
-            source, caller_number, subscriber, versions, tags, updated_at
-       from jsonb_to_recordset($1::jsonb) as x(id text, org_id text, user_id text, team_id text, device_id text,
-            started_at bigint, ended_at bigint, duration_ms bigint, direction text, source text,
-            caller_number text, subscriber jsonb, versions jsonb, tags jsonb, updated_at bigint)
-     on conflict (id) do update set
-       started_at = excluded.started_at, ended_at = excluded.ended_at, duration_ms = excluded.duration_ms,
-       direction = excluded.direction, source = excluded.source, caller_number = excluded.caller_number,
-       subscriber = excluded.subscriber, versions = excluded.versions, tags = excluded.tags,
-       updated_at = excluded.updated_at`,
-    [JSON.stringify(rows)],
-  );
   // call_tags: only the difference against what was stored (most batches only add tags).
   const removed = dirty.flatMap((call) => [...call.storedTags.keys()].filter((id) => !call.tags.has(id)));
+  // First, on its own: a removed tag id may be written again below for another call.
   if (removed.length > 0) await tx.query('delete from call_tags where tag_id = any($1::text[])', [removed]);
   // Team and user come from the call row, so a tag always reports where its call does.
   const tagRows = dirty.flatMap((call) =>
@@ -257,14 +261,29 @@ async function writeCalls(tx: Queryable, dirty: CallState[]): Promise<void> {
         team_id: call.team_id,
       })),
   );
-  if (tagRows.length === 0) return;
+  // Calls and their tags in one statement (one round trip per batch, not two).
   await tx.query(
-    `insert into call_tags (tag_id, call_id, type_id, at, org_id, user_id, team_id)
+    `with written_calls as (
+       insert into calls (id, org_id, user_id, team_id, device_id, started_at, ended_at, duration_ms, direction,
+                          source, caller_number, subscriber, versions, script, tags, updated_at)
+       select id, org_id, user_id, team_id, device_id, started_at, ended_at, duration_ms, direction,
+              source, caller_number, subscriber, versions, coalesce(script, 'null'::jsonb), tags, updated_at
+         from jsonb_to_recordset($1::jsonb) as x(id text, org_id text, user_id text, team_id text, device_id text,
+              started_at bigint, ended_at bigint, duration_ms bigint, direction text, source text,
+              caller_number text, subscriber jsonb, versions jsonb, script jsonb, tags jsonb, updated_at bigint)
+       on conflict (id) do update set
+         started_at = excluded.started_at, ended_at = excluded.ended_at, duration_ms = excluded.duration_ms,
+         direction = excluded.direction, source = excluded.source, caller_number = excluded.caller_number,
+         subscriber = excluded.subscriber, versions = excluded.versions,
+         script = coalesce(nullif(excluded.script, 'null'::jsonb), calls.script), tags = excluded.tags,
+         updated_at = excluded.updated_at
+     )
+     insert into call_tags (tag_id, call_id, type_id, at, org_id, user_id, team_id)
      select tag_id, call_id, type_id, at, org_id, user_id, team_id
-       from jsonb_to_recordset($1::jsonb) as x(tag_id text, call_id text, type_id text, at bigint, org_id text,
+       from jsonb_to_recordset($2::jsonb) as x(tag_id text, call_id text, type_id text, at bigint, org_id text,
             user_id text, team_id text)
      on conflict (tag_id) do update set type_id = excluded.type_id, at = excluded.at`,
-    [JSON.stringify(tagRows)],
+    [JSON.stringify(rows), JSON.stringify(tagRows)],
   );
 }
 
@@ -300,6 +319,8 @@ export async function rebuildProjections(db: Database, orgId?: string): Promise<
 
 async function replayOrganisation(tx: Queryable, orgId: string): Promise<number> {
   await tx.query('delete from call_tags where org_id = $1', [orgId]);
+  await tx.query('delete from call_objections where org_id = $1', [orgId]);
+  await tx.query('delete from feedback where org_id = $1', [orgId]);
   await tx.query('delete from calls where org_id = $1', [orgId]);
   let after = 0;
   let count = 0;

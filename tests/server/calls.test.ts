@@ -1,8 +1,12 @@
 // The calls list on every test database, scoped per role (R22): operators see their own calls,
 // a lead their teams' and never another team's, trainers and admins their organisation, nobody
-// another organisation's; filters by time and user; bad query values are a 400 (R21).
+// another organisation's; filters by time and user; each call answers as a CallView (with the
+// operator's name, the script side and whether it was scored), alone too; bad query values are a
+// 400 (R21).
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CallView } from '../../lib/schema/api';
+import { EMPTY_SCRIPT } from '../../lib/schema/call';
 import { type Actor, openTestApi, type TestApi } from '../support/api';
 import { callRecord } from '../support/call-fixture';
 import { testDatabases } from '../support/server-db';
@@ -91,6 +95,18 @@ describe.each(testDatabases())('calls on $name', (target) => {
     expect(await ids('admin', '?limit=1')).toHaveLength(1);
   });
 
+  test('each call is a CallView with the operator’s name, its script side and whether it was scored', async () => {
+    const answer = await api.request('GET', '/api/v1/calls', { as: 'admin' });
+    for (const call of answer.body) expect(CallView.safeParse(call).success).toBe(true);
+    const first = (answer.body as CallView[]).find((c) => c.id === made.operator?.[0]);
+    expect(first).toMatchObject({ userName: 'Тест operator', script: EMPTY_SCRIPT, scored: false });
+    const one = await api.request('GET', `/api/v1/calls/${first?.id}`, { as: 'operator' });
+    expect(one).toMatchObject({ status: 200, body: first });
+    // Outside the caller's scope a call does not exist.
+    expect((await api.request('GET', `/api/v1/calls/${first?.id}`, { as: 'operator2' })).status).toBe(404);
+    expect((await api.request('GET', `/api/v1/calls/${first?.id}`, { as: 'outsider' })).status).toBe(404);
+  });
+
   test('R21: bad query values are a 400 with a message', async () => {
     for (const query of ['from=abc', 'to=-5', 'from=10&to=5', 'userId=bob', 'limit=0', 'limit=100000', 'from=1.5']) {
       const answer = await api.request('GET', `/api/v1/calls?${query}`, { as: 'admin' });
@@ -98,5 +114,6 @@ describe.each(testDatabases())('calls on $name', (target) => {
       expect(typeof answer.body.error.message).toBe('string');
     }
     expect((await api.request('GET', '/api/v1/calls/versions/nope', { as: 'admin' })).status).toBe(400);
+    expect((await api.request('GET', '/api/v1/calls/nope', { as: 'admin' })).status).toBe(400);
   });
 });

@@ -3,6 +3,7 @@
 // (R22), listings are scoped, and bad bodies are a 400 that stores nothing (R21).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_CLASSIFIER } from '../../lib/classifier/defaults';
+import { DEFAULT_CHECKLIST, DEFAULT_SCRIPTS } from '../../lib/content/defaults';
 import { ContentVersion } from '../../lib/schema/api';
 import type { Classifier } from '../../lib/schema/classifier';
 import { CONTENT_CHANNEL } from '../../server/deps';
@@ -81,6 +82,28 @@ describe.each(testDatabases())('documents on $name', (target) => {
     expect((await publish('outsider', api.teams.a.id, DEFAULT_CLASSIFIER)).status).toBe(404);
   });
 
+  test('R22: trainers publish checklists org-wide and for any team; leads scripts for their teams only', async () => {
+    const publishKind = (as: Actor, kind: string, teamId: string | null, body: unknown) =>
+      api.request('POST', `/api/v1/documents/${kind}/publish`, { as, body: { teamId, body, note: 'v' } });
+    const orgWide = await publishKind('trainer', 'checklist', null, DEFAULT_CHECKLIST);
+    expect(orgWide.status).toBe(201);
+    expect(orgWide.body).toMatchObject({ kind: 'checklist', teamId: null, publishedBy: 'Тест trainer' });
+    expect((await publishKind('trainer', 'checklist', api.teams.b.id, DEFAULT_CHECKLIST)).status).toBe(201);
+    expect((await publishKind('trainer', 'checklist', api.teams.other.id, DEFAULT_CHECKLIST)).status).toBe(404);
+    expect((await publishKind('trainer', 'scripts', null, DEFAULT_SCRIPTS)).status).toBe(403);
+    expect((await publishKind('lead', 'checklist', api.teams.a.id, DEFAULT_CHECKLIST)).status).toBe(403);
+    expect((await publishKind('lead', 'scripts', api.teams.a.id, DEFAULT_SCRIPTS)).status).toBe(201);
+    const leadOrgWide = await publishKind('lead', 'scripts', null, DEFAULT_SCRIPTS);
+    expect(leadOrgWide.status).toBe(403);
+    expect(leadOrgWide.body.error.message).toMatch(/only the role admin publishes the organisation-wide scripts/);
+    // The trainer rolls the organisation's checklist back too.
+    const back = await api.request('POST', `/api/v1/documents/${orgWide.body.documentId}/rollback`, {
+      as: 'trainer',
+      body: { version: 1 },
+    });
+    expect(back.status).toBe(201);
+  });
+
   test('listing: a lead sees org-wide and their teams, trainers and admins all, another org nothing', async () => {
     await publish('admin', null, DEFAULT_CLASSIFIER);
     await publish('admin', api.teams.a.id, DEFAULT_CLASSIFIER);
@@ -106,7 +129,7 @@ describe.each(testDatabases())('documents on $name', (target) => {
     expect(asLead.status).toBe(403);
     const asOutsider = await api.request('GET', `/api/v1/documents/${teamB.documentId}/versions`, { as: 'outsider' });
     expect(asOutsider.status).toBe(404);
-    expect((await api.request('GET', '/api/v1/documents?kind=scripts', { as: 'admin' })).status).toBe(400);
+    expect((await api.request('GET', '/api/v1/documents?kind=plans', { as: 'admin' })).status).toBe(400);
   });
 
   test('the NOTIFY goes out at commit with orgId:cursor, and never for a refused publish', async () => {
@@ -194,11 +217,19 @@ describe.each(testDatabases())('documents on $name', (target) => {
       expect({ name: c.name, status: answer.status }).toEqual({ name: c.name, status: c.status });
       expect(answer.body.error.message).toMatch(c.message ?? /./);
     }
-    const unknownKind = await api.request('POST', '/api/v1/documents/scripts/publish', {
+    const unknownKind = await api.request('POST', '/api/v1/documents/plans/publish', {
       as: 'admin',
       body: { teamId: null, body: {}, note: '' },
     });
     expect(unknownKind.status).toBe(400);
+    for (const kind of ['scripts', 'objections', 'checklist', 'tariffs']) {
+      const empty = await api.request('POST', `/api/v1/documents/${kind}/publish`, {
+        as: 'admin',
+        body: { teamId: null, body: {}, note: '' },
+      });
+      expect({ kind, status: empty.status }).toEqual({ kind, status: 400 });
+      expect(empty.body.error.message).toMatch(new RegExp(`invalid ${kind}`));
+    }
     const badId = await api.request('GET', '/api/v1/documents/not-an-id/versions', { as: 'admin' });
     expect(badId.status).toBe(400);
     const badRollback = await api.request('POST', '/api/v1/documents/01JNMQ3X8Z6Y0000000000000A/rollback', {

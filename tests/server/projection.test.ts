@@ -1,9 +1,10 @@
 // The derived call rows on every test database: call records upsert only when newer, tags and
-// untags keep call_tags and calls.tags in step, and rebuilding from the event log gives exactly the
-// rows the live projection made.
+// untags keep call_tags and calls.tags in step, calls.script and call_objections follow the latest
+// record, feedback reports become rows (refused for another user's call), and rebuilding from the
+// event log gives exactly the rows the live projection made.
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CallRecord, CallTag } from '../../lib/schema/call';
+import { type CallRecord, type CallScript, type CallTag, EMPTY_SCRIPT } from '../../lib/schema/call';
 import type { OutboxEvent } from '../../lib/schema/events';
 import { applyPush } from '../../server/sync/apply';
 import { rebuildProjections } from '../../server/sync/projection';
@@ -121,12 +122,113 @@ describe.each(testDatabases())('call projection on $name', (target) => {
     expect(count?.n).toBe(2);
   });
 
+  const scriptOf = (objectionIds: string[], at: number): CallScript => ({
+    modules: [{ moduleId: 'greeting', shownAt: at, openMs: 4000, outcome: null }],
+    objections: objectionIds.map((objectionId, i) => ({
+      objectionId,
+      at: at + i,
+      answerId: i % 2 ? null : 'a1',
+      handled: i % 2 === 0,
+    })),
+    checklist: { introduced: 'yes', verified: 'na' },
+  });
+
+  async function objectionRows(callId: string) {
+    return api.db.query<Record<string, unknown>>(
+      'select objection_id, answer_id, handled, at, org_id, user_id, team_id from call_objections where call_id = $1 order by objection_id',
+      [callId],
+    );
+  }
+
+  test('calls.script is the latest record’s script and call_objections follow it; tags leave both alone', async () => {
+    const push = deviceOf('operator');
+    const bare = callRecord({ id: ulid() });
+    await push(['call.started', bare]);
+    // A record without a script (an older client) stores the empty script.
+    expect((await callRow(bare.id))?.script).toEqual(EMPTY_SCRIPT);
+    const first = scriptOf(['expensive', 'think'], T0 + 100);
+    await push(['call.updated', { ...bare, script: first, updatedAt: T0 + 100 }]);
+    expect((await callRow(bare.id))?.script).toEqual(first);
+    expect(await objectionRows(bare.id)).toEqual([
+      {
+        objection_id: 'expensive',
+        answer_id: 'a1',
+        handled: true,
+        at: T0 + 100,
+        org_id: api.org.id,
+        user_id: api.users.operator.id,
+        team_id: api.teams.a.id,
+      },
+      expect.objectContaining({ objection_id: 'think', answer_id: null, handled: false, at: T0 + 101 }),
+    ]);
+    // A tag alone (its own batch) keeps the script; an older record never rewinds it.
+    await push(['call.tagged', { callId: bare.id, tag: tag('billing', T0 + 150) }]);
+    await push(['call.updated', { ...bare, script: scriptOf([], T0), updatedAt: T0 + 50 }]);
+    expect((await callRow(bare.id))?.script).toEqual(first);
+    expect(await objectionRows(bare.id)).toHaveLength(2);
+    // The newer record drops «think» and adds «no_time»; a record without a script clears all.
+    const second = scriptOf(['expensive', 'no_time'], T0 + 200);
+    await push(['call.ended', { ...bare, script: second, endedAt: T0 + 300, updatedAt: T0 + 300 }]);
+    expect((await objectionRows(bare.id)).map((r) => [r.objection_id, r.at])).toEqual([
+      ['expensive', T0 + 200],
+      ['no_time', T0 + 201],
+    ]);
+    await push(['call.updated', { ...bare, endedAt: T0 + 300, updatedAt: T0 + 400 }]);
+    expect((await callRow(bare.id))?.script).toEqual(EMPTY_SCRIPT);
+    expect(await objectionRows(bare.id)).toEqual([]);
+  });
+
+  test('feedback reports become rows; one about another user’s call is refused with the reason', async () => {
+    const mine = deviceOf('operator');
+    const theirs = deviceOf('operator2');
+    const call = callRecord({ id: ulid() });
+    const report = (callId: string | null, text: string) => ({
+      id: ulid(),
+      callId,
+      callTypeId: 'billing',
+      moduleId: null,
+      scriptsVersion: 2,
+      text,
+      at: T0 + 500,
+    });
+    const ok = report(call.id, 'нет ответа про рассрочку');
+    const answer = await mine(['call.started', call], ['feedback.no_answer', ok]);
+    expect(answer).toMatchObject({ accepted: 2, deadLettered: 0 });
+    const refused = await theirs(['feedback.no_answer', report(call.id, 'чужой звонок')]);
+    expect(refused).toMatchObject({ accepted: 0, deadLettered: 1 });
+    const [dead] = await api.db.query<{ reason: string }>(
+      `select reason from dead_letters where user_id = $1 and type = 'feedback.no_answer'`,
+      [api.users.operator2.id],
+    );
+    expect(dead?.reason).toBe('the call belongs to another user');
+    const rows = await api.db.query('select * from feedback where call_id = $1', [call.id]);
+    expect(rows).toEqual([
+      {
+        id: ok.id,
+        org_id: api.org.id,
+        user_id: api.users.operator.id,
+        team_id: api.teams.a.id,
+        call_id: call.id,
+        call_type_id: 'billing',
+        module_id: null,
+        scripts_version: 2,
+        text: 'нет ответа про рассрочку',
+        at: T0 + 500,
+      },
+    ]);
+  });
+
   test('rebuilding from the event log gives exactly the same rows (for all, and for one organisation)', async () => {
     const a = deviceOf('operator');
     const b = deviceOf('operator2');
     const outside = deviceOf('outsider');
     for (let i = 0; i < 15; i++) {
-      const call = callRecord({ id: ulid(), startedAt: T0 + i * 60_000, updatedAt: T0 + i * 60_000 });
+      const call = callRecord({
+        id: ulid(),
+        startedAt: T0 + i * 60_000,
+        updatedAt: T0 + i * 60_000,
+        ...(i % 3 === 1 ? { script: scriptOf(['expensive'], T0 + i * 60_000) } : {}),
+      });
       const t1 = tag('billing', T0 + i * 60_000 + 100);
       const t2 = tag('other', T0 + i * 60_000 + 200);
       const push = [a, b, outside][i % 3] ?? a;
@@ -142,23 +244,44 @@ describe.each(testDatabases())('call projection on $name', (target) => {
             tags: i % 2 ? [t2] : [t1, t2],
             endedAt: call.startedAt + 30_000,
             updatedAt: call.updatedAt + 30_000,
+            ...(i % 3 ? { script: scriptOf(i % 2 ? ['think', 'no_time'] : ['expensive'], call.startedAt + 10) } : {}),
           },
         ],
         ['call.updated', { ...call, callerNumber: 'older', updatedAt: call.updatedAt + 1 }],
+        [
+          'feedback.no_answer',
+          {
+            id: ulid(),
+            callId: i % 4 ? call.id : null,
+            callTypeId: null,
+            moduleId: 'greeting',
+            scriptsVersion: i % 2 ? ulid() : i,
+            text: `отзыв ${i}`,
+            at: call.startedAt + 20,
+          },
+        ],
       );
     }
     const snapshot = async () => ({
       calls: await api.db.query('select * from calls order by id'),
       tags: await api.db.query('select * from call_tags order by tag_id'),
+      objections: await api.db.query('select * from call_objections order by call_id, objection_id'),
+      feedback: await api.db.query('select * from feedback order by id'),
     });
     const before = await snapshot();
     expect(before.calls.length).toBeGreaterThanOrEqual(15);
-    await api.db.query('update calls set caller_number = $1', ['damaged']);
+    expect(before.objections.length).toBeGreaterThanOrEqual(10);
+    expect(before.feedback.length).toBeGreaterThanOrEqual(15);
+    await api.db.query('update calls set caller_number = $1, script = $2', ['damaged', '{}']);
     await api.db.query('delete from call_tags where org_id = $1', [api.org.id]);
+    await api.db.query('update call_objections set handled = not handled');
+    await api.db.query('delete from feedback where org_id = $1', [api.org.id]);
     const all = await rebuildProjections(api.db);
     expect(all.events).toBeGreaterThan(0);
     expect(await snapshot()).toEqual(before);
     await api.db.query('delete from calls where org_id = $1', [api.otherOrg.id]);
+    await api.db.query('delete from call_objections where org_id = $1', [api.otherOrg.id]);
+    await api.db.query('delete from feedback where org_id = $1', [api.otherOrg.id]);
     await rebuildProjections(api.db, api.otherOrg.id);
     expect(await snapshot()).toEqual(before);
   });

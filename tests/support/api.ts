@@ -3,11 +3,13 @@
 // a bearer token through `app.request` (no port). Also the role × endpoint matrix runner (R22):
 // a test writes its matrix as a table of expected statuses, and runMatrix lists every mismatch.
 import type { Hono } from 'hono';
-import type { Role, TeamRef } from '../../lib/schema/api';
+import { ulid } from 'ulid';
+import type { ContentVersion, DocumentKind, Role, TeamRef } from '../../lib/schema/api';
 import { createApp } from '../../server/app';
 import type { AppEnv } from '../../server/auth/context';
 import { issueToken } from '../../server/auth/tokens';
 import type { Database } from '../../server/db/database';
+import { publishVersion } from '../../server/documents/publish';
 import { createOrganisation, type Organisation } from '../../server/teams/organisations';
 import { createTeam } from '../../server/teams/queries';
 import { createUser } from '../../server/users/accounts';
@@ -63,8 +65,18 @@ export interface TestApi {
   login(login: string, password: string, headers?: Record<string, string>): Promise<ApiAnswer>;
   /** Another user of the organisation (or of the other one), e.g. a victim for disable/revoke. */
   addUser(role: Role, options?: { teams?: TeamRef[]; org?: Organisation; login?: string }): Promise<TestUser>;
+  /**
+   * A new device of the actor: each call pushes the given events (type, payload, optional time)
+   * through POST /sync/push, continuing the device's sequence.
+   */
+  device(actor: Actor): (...events: DeviceEvent[]) => Promise<ApiAnswer>;
+  /** Publishes content directly (no role checks), in the actor's organisation, by the actor. */
+  publish(actor: Actor, kind: DocumentKind, body: unknown, teamId?: string | null): Promise<ContentVersion>;
   close(): Promise<void>;
 }
+
+/** An event for `TestApi.device`: its type, payload and, optionally, when it happened. */
+export type DeviceEvent = [type: string, payload: unknown, at?: number];
 
 export interface TestApiOptions {
   trustProxy?: boolean;
@@ -126,6 +138,38 @@ export async function openTestApi(target: TestDatabase, options: TestApiOptions 
     return { status: response.status, body: parsed, headers: response.headers };
   }
 
+  function device(actor: Actor) {
+    const deviceId = ulid();
+    let seq = 0;
+    return (...events: DeviceEvent[]) =>
+      request('POST', '/api/v1/sync/push', {
+        as: actor,
+        body: {
+          deviceId,
+          events: events.map(([type, payload, at]) => ({
+            id: ulid(),
+            deviceId,
+            seq: ++seq,
+            type,
+            at: at ?? clock.now,
+            schemaVersion: 1,
+            payload,
+          })),
+        },
+      });
+  }
+
+  const publish = (actor: Actor, kind: DocumentKind, body: unknown, teamId: string | null = null) =>
+    publishVersion(db, {
+      orgId: actor === 'outsider' ? otherOrg.id : org.id,
+      kind,
+      teamId,
+      body,
+      note: 'test',
+      publishedBy: users[actor].id,
+      now: clock.now,
+    });
+
   return {
     db,
     app,
@@ -139,6 +183,8 @@ export async function openTestApi(target: TestDatabase, options: TestApiOptions 
     login: (login, password, headers) =>
       request('POST', '/api/v1/auth/login', { body: { login, password }, ...(headers ? { headers } : {}) }),
     addUser,
+    device,
+    publish,
     close: drop,
   };
 }

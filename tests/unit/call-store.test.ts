@@ -29,6 +29,15 @@ describe('call lifecycle', () => {
     expect(OutboxEvent.safeParse(events[0]).success).toBe(true);
   });
 
+  it('records at start the versions it will show and be checked against (R11), and an empty script', async () => {
+    db = freshDb();
+    const call = await startCall(db, webrtc, T0);
+    // Nothing pulled: the local classifier and the built-in content (ref 0).
+    expect(call.versions).toEqual({ classifier: 0, scripts: 0, objections: 0, checklist: 0, tariffs: 0 });
+    expect(call.script).toEqual({ modules: [], objections: [], checklist: {} });
+    expect((await db.outbox.toArray())[0]?.payload).toEqual(call);
+  });
+
   it('ends the call with duration and wrap-up window', async () => {
     db = freshDb();
     await startCall(db, webrtc, T0);

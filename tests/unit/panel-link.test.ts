@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CLASSIFIER } from '@/lib/classifier/defaults';
 import { RequestError } from '@/lib/messaging/client';
-import { type PanelState, PortUp } from '@/lib/messaging/protocol';
+import type { PanelContent, PanelState } from '@/lib/messaging/protocol';
+import { PortUp } from '@/lib/messaging/protocol';
 import { connectPanel } from '@/lib/panel/connection';
 import { createPanelController } from '@/lib/panel/controller';
 import type { CallRecord } from '@/lib/schema/call';
@@ -50,7 +51,7 @@ const fake = vi.hoisted(() => {
   return { ports, runtime };
 });
 
-vi.mock('webextension-polyfill', () => ({ default: { runtime: fake.runtime } }));
+vi.mock('@/lib/messaging/runtime', () => ({ default: { runtime: fake.runtime } }));
 
 const lastPort = () => fake.ports.at(-1)!;
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -68,6 +69,14 @@ function state(overrides: Partial<PanelState> = {}): PanelState {
     ...overrides,
   };
 }
+
+const CONTENT: PanelContent = {
+  refs: { scripts: 0, objections: 0, checklist: 0, tariffs: 0 },
+  scripts: { modules: [] },
+  objections: { objections: [] },
+  checklist: null,
+  tariffs: null,
+};
 
 /** The request the panel posted last, checked against the background's schema. */
 function lastRequest() {
@@ -148,6 +157,21 @@ describe('panel link', () => {
     link.stop();
   });
 
+  it('hands content on a task after it came, and refuses content that does not parse', async () => {
+    const onContent = vi.fn();
+    const onStatus = vi.fn();
+    const link = connectPanel(vi.fn(), onStatus, onContent);
+    lastPort().receive({ type: 'content', content: CONTENT });
+    expect(onContent).not.toHaveBeenCalled();
+    await nextTask();
+    expect(onContent).toHaveBeenCalledWith(CONTENT);
+    lastPort().receive({ type: 'content', content: { ...CONTENT, scripts: { modules: [{ id: 'Bad Id' }] } } });
+    await nextTask();
+    expect(onContent).toHaveBeenCalledTimes(1);
+    expect(onStatus).toHaveBeenCalledWith('error', expect.any(String));
+    link.stop();
+  });
+
   it('reports a malformed state instead of using it', async () => {
     const onState = vi.fn();
     const onStatus = vi.fn();
@@ -210,6 +234,107 @@ describe('panel controller', () => {
     lastPort().receive({ type: 'state', state: structuredClone({ ...before, classifier: renamed }) });
     expect(controller.store.get().data!.classifier).not.toBe(before.classifier);
     expect(controller.store.get().data!.classifier.types[0]!.names.ru).toBe('Другое имя');
+    controller.stop();
+  });
+});
+
+describe('panel controller: script activity', () => {
+  async function live() {
+    const controller = createPanelController();
+    lastPort().receive({ type: 'state', state: state() });
+    lastPort().receive({ type: 'content', content: CONTENT });
+    await nextTask();
+    return controller;
+  }
+
+  it('keeps the content beside the state', async () => {
+    const controller = await live();
+    expect(controller.store.get().content).toEqual(CONTENT);
+    expect(controller.store.get().data).not.toBeNull();
+    controller.stop();
+  });
+
+  it('sends module views and checklist marks over the port, the rest as runtime messages', async () => {
+    const controller = await live();
+    const current = controller.store.get().data!.current!;
+    const sendMessage = vi.spyOn(fake.runtime, 'sendMessage').mockResolvedValue({ ok: true, data: null });
+
+    controller.viewModule(current.id, 'greeting', 1500);
+    expect(lastRequest().request).toEqual({
+      channel: 'op-panel',
+      type: 'script.view',
+      body: { callId: current.id, moduleId: 'greeting', openMs: 1500 },
+    });
+    const viewed: CallRecord = {
+      ...current,
+      script: {
+        modules: [{ moduleId: 'greeting', shownAt: T0, openMs: 1500, outcome: null }],
+        objections: [],
+        checklist: {},
+      },
+      updatedAt: current.updatedAt + 1,
+    };
+    lastPort().receive({ type: 'response', id: lastRequest().id, response: { ok: true, data: viewed } });
+    await vi.waitFor(() => expect(controller.store.get().data!.current!.script?.modules).toHaveLength(1));
+
+    controller.markItem(current.id, 'greet', 'yes');
+    expect(lastRequest().request.type).toBe('checklist.mark');
+    expect(controller.store.get().marks).toEqual([{ callId: current.id, itemId: 'greet', mark: 'yes' }]);
+    lastPort().receive({ type: 'response', id: lastRequest().id, response: { ok: true, data: null } });
+    await vi.waitFor(() => expect(controller.store.get().marks).toEqual([]));
+
+    controller.setOutcome(current.id, 'greeting', 'offered');
+    controller.raiseObjection(null, 'expensive', null, false);
+    await expect(controller.noAnswer(null, null, 'Хочу только ТВ')).resolves.toBe(true);
+    expect(sendMessage.mock.calls.map(([message]) => message)).toEqual([
+      {
+        channel: 'op-panel',
+        type: 'script.outcome',
+        body: { callId: current.id, moduleId: 'greeting', outcome: 'offered' },
+      },
+      {
+        channel: 'op-panel',
+        type: 'objection.raise',
+        body: { objectionId: 'expensive', answerId: null, handled: false },
+      },
+      { channel: 'op-panel', type: 'feedback.noAnswer', body: { moduleId: null, text: 'Хочу только ТВ' } },
+    ]);
+    controller.stop();
+  });
+
+  it('drops a refused mark and shows the error; "no suitable answer" reports failure', async () => {
+    const controller = await live();
+    const current = controller.store.get().data!.current!;
+    controller.markItem(current.id, 'greet', 'no');
+    lastPort().receive({
+      type: 'response',
+      id: lastRequest().id,
+      response: { ok: false, error: { code: 'bad_request', message: 'no such item' } },
+    });
+    await vi.waitFor(() => expect(controller.store.get().error).toBe('no such item'));
+    expect(controller.store.get().marks).toEqual([]);
+    vi.spyOn(fake.runtime, 'sendMessage').mockResolvedValue({
+      ok: false,
+      error: { code: 'storage', message: 'disk full' },
+    });
+    await expect(controller.noAnswer(current.id, null, 'x')).resolves.toBe(false);
+    controller.stop();
+  });
+
+  it('opens sections for the hotkeys, and keeps typed values per call', async () => {
+    const controller = await live();
+    controller.openSection('objections');
+    const first = controller.store.get().ui;
+    expect(first).toMatchObject({ tab: 'objections', searchOpen: false, focus: { section: 'objections' } });
+    controller.openSection('search');
+    expect(controller.store.get().ui).toMatchObject({ tab: 'script', searchOpen: true, focus: { section: 'search' } });
+    expect(controller.store.get().ui.focus!.seq).toBeGreaterThan(first.focus!.seq);
+    controller.showTab('checklist');
+    expect(controller.store.get().ui).toEqual({ tab: 'checklist', searchOpen: false, focus: null });
+    controller.setManual('A', 'callback_phone', ' 123 ');
+    controller.setManual('B', 'callback_phone', '456');
+    controller.setManual('A', 'callback_phone', '');
+    expect(controller.store.get().manual).toEqual({ A: {}, B: { callback_phone: '456' } });
     controller.stop();
   });
 });

@@ -1,18 +1,22 @@
 // @vitest-environment happy-dom
 // Re-rendering the panel's sections: a confirmed tag changes only its own button, a clock tick
 // or a new state with the same content re-renders only what shows time, and the text shown is
-// the same as before memoisation.
+// the same as before memoisation; the script sections skip ticks and follow a tag at once.
 
 import { h, render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RecentCalls } from '@/components/RecentCalls';
+import { ScriptSections } from '@/components/script/ScriptSections';
 import { Tagger } from '@/components/Tagger';
 import { DEFAULT_CLASSIFIER } from '@/lib/classifier/defaults';
+import { DEFAULT_CHECKLIST, DEFAULT_OBJECTIONS, DEFAULT_SCRIPTS, DEFAULT_TARIFFS } from '@/lib/content/defaults';
 import { panelMessages } from '@/lib/i18n/panel-messages';
 import { createTranslator } from '@/lib/i18n/translate';
+import type { PanelContent } from '@/lib/messaging/protocol';
 import { formatClock } from '@/lib/panel/format';
 import { PanelI18n } from '@/lib/panel/i18n-context';
 import { memo, shallowEqual } from '@/lib/panel/memo';
+import type { ScriptActions } from '@/lib/panel/script-actions';
 import type { CallRecord } from '@/lib/schema/call';
 import { DEFAULT_SETTINGS } from '@/lib/settings/defaults';
 import { fakeUlid, makeCall, T0 } from './helpers';
@@ -66,7 +70,7 @@ const onTag = (_typeId: string) => {};
 function tagger(
   target: CallRecord | null,
   now: number,
-  pending: { key: number; typeId: string; callId: string }[] = [],
+  pending: { key: number; typeId: string; callId: string; startedAt: number }[] = [],
 ) {
   return h(
     PanelI18n.Provider,
@@ -108,7 +112,7 @@ describe('tagger re-renders', () => {
   it('a confirmed tag changes its own button only', async () => {
     const el = mount();
     const call = makeCall();
-    render(tagger(call, T0, [{ key: 1, typeId: 'billing', callId: call.id }]), el);
+    render(tagger(call, T0, [{ key: 1, typeId: 'billing', callId: call.id, startedAt: 0 }]), el);
     const billing = el.querySelector('[data-testid="tag-billing"]')!;
     expect(billing.getAttribute('data-state')).toBe('pending');
     const tagged = { ...call, tags: [{ id: fakeUlid(7), typeId: 'billing', at: T0 }], updatedAt: T0 + 1 };
@@ -162,6 +166,52 @@ describe('recent calls re-renders', () => {
     expect(runningRow!.textContent).toContain('0:06');
     expect(vi.mocked(formatClock).mock.calls.map(([at]) => at)).toEqual([running.startedAt]);
     expect(changed.filter((node) => endedRow!.contains(node))).toEqual([]);
+  });
+});
+
+describe('script sections re-renders', () => {
+  const content: PanelContent = {
+    refs: {},
+    scripts: DEFAULT_SCRIPTS,
+    objections: DEFAULT_OBJECTIONS,
+    checklist: DEFAULT_CHECKLIST,
+    tariffs: DEFAULT_TARIFFS,
+  };
+  const actions = new Proxy({} as ScriptActions, { get: () => noop });
+  const ui = { tab: 'script' as const, searchOpen: false, focus: null };
+  const marks: [] = [];
+  const manual = {};
+  const sections = (call: CallRecord, pendingType: string | null) =>
+    h(
+      PanelI18n.Provider,
+      { value: i18n },
+      h(ScriptSections, {
+        content,
+        call,
+        pendingType,
+        pendingAt: null,
+        manual,
+        marks,
+        ui,
+        settings: DEFAULT_SETTINGS,
+        actions,
+      }),
+    );
+
+  it('a clock tick changes nothing in them; a tag pressed switches the module at once', async () => {
+    const el = mount();
+    const call = makeCall({ endedAt: T0, subscriber: { name: 'Иванова Мария Петровна', balance: '-150,00 ₽' } });
+    render(sections(call, null), el);
+    const before = el.querySelector('[data-testid="module-card"]')!.getAttribute('data-module-id');
+    // PanelApp re-renders on every tick with the same objects: the memo skips the whole subtree.
+    expect(asked).toContain('alsoFits');
+    asked.length = 0;
+    expect(await mutationsDuring(el, () => render(sections(call, null), el))).toEqual([]);
+    expect(asked).toEqual([]);
+    await mutationsDuring(el, () => render(sections(call, 'billing'), el));
+    const after = el.querySelector('[data-testid="module-card"]')!.getAttribute('data-module-id');
+    expect(after).toBe('negative_balance');
+    expect(after).not.toBe(before);
   });
 });
 

@@ -1,11 +1,25 @@
 // The HTTP client of the sync engine: URLs, the bearer token, answers parsed with the contract,
-// and every failure classified as the syncer needs it (offline / login / gap / error).
-import { describe, expect, it } from 'vitest';
+// and every failure classified as the syncer needs it (offline / login / gap / error). Also the
+// console's quality requests (calls, scores, versions, feedback, stats), end to end from the
+// operator's panel through the fake server to the background's console handlers.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHandlers } from '@/lib/background/handlers';
+import { endCall, startCall, tagCall } from '@/lib/calls/call-store';
+import { markChecklist, recordNoAnswer, recordObjection, recordView } from '@/lib/calls/script-store';
+import type { PanelDatabase } from '@/lib/db/database';
+import { route } from '@/lib/messaging/router';
+import type { VerifiedSender } from '@/lib/messaging/sender';
+import type { Checklist } from '@/lib/schema/content';
 import { ApiClient, type FetchFn } from '@/lib/sync/api-client';
 import { BACKOFF_CAP_MS, backoffDelay } from '@/lib/sync/backoff';
 import { SyncFailure } from '@/lib/sync/failure';
 import { liveUrl, normaliseServer } from '@/lib/sync/server-url';
-import { fakeUlid } from './helpers';
+import type { Syncer } from '@/lib/sync/syncer';
+import { fakeUlid, freshDb, T0 } from './helpers';
+import { apiAs, FakeSyncServer, publishDocument, testSyncer } from './sync-fake-server';
+
+// The handlers module talks to the browser only for tabs and site registration, not used here.
+vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const SERVER = 'https://sync.test/ops';
 const DEVICE = fakeUlid(42);
@@ -72,6 +86,177 @@ describe('requests', () => {
     await api.pull(2, 'org:a,b');
     expect(new URL(url).searchParams.get('scope')).toBe('org:a,b');
     expect(new URL(url).searchParams.get('cursor')).toBe('2');
+  });
+});
+
+describe('quality requests', () => {
+  function recording(body: unknown) {
+    const urls: string[] = [];
+    const methods: string[] = [];
+    const bodies: unknown[] = [];
+    const api = client(async (request) => {
+      urls.push(request.url);
+      methods.push(request.method);
+      bodies.push(request.method === 'POST' ? await request.json() : undefined);
+      return answer(200, body)(request);
+    });
+    return { api, urls, methods, bodies };
+  }
+
+  it('puts the period and the operator in the query, ids in the path', async () => {
+    const list = recording([]);
+    await list.api.calls({ from: 1000, to: 2000, userId: DEVICE });
+    await list.api.calls({ from: 1000, to: 2000 });
+    await list.api.feedback({ from: 5, to: 6 });
+    await list.api.objectionStats({ from: 5, to: 6 });
+    await list.api.quality({ from: 5, to: 6 });
+    expect(list.urls).toEqual([
+      `${SERVER}/api/v1/calls?from=1000&to=2000&userId=${DEVICE}`,
+      `${SERVER}/api/v1/calls?from=1000&to=2000`,
+      `${SERVER}/api/v1/feedback?from=5&to=6`,
+      `${SERVER}/api/v1/stats/objections?from=5&to=6`,
+      `${SERVER}/api/v1/stats/quality?from=5&to=6`,
+    ]);
+    const none = recording(null);
+    await expect(none.api.callScore(DEVICE)).resolves.toBeNull();
+    expect(none.urls).toEqual([`${SERVER}/api/v1/calls/${DEVICE}/score`]);
+  });
+
+  it('answers that do not match the contract are errors', async () => {
+    const bad = recording([{ id: 'not a call' }]);
+    expect((await failureOf(bad.api.calls({ from: 0, to: 1 }))).kind).toBe('error');
+    expect((await failureOf(recording({ callId: DEVICE }).api.callScore(DEVICE))).kind).toBe('error');
+    expect((await failureOf(recording([{ raised: 'many' }]).api.objectionStats({ from: 0, to: 1 }))).kind).toBe(
+      'error',
+    );
+  });
+});
+
+describe('console quality work, end to end', () => {
+  const CHECKLIST: Checklist = {
+    title: 'Контроль звонка',
+    sections: [
+      {
+        id: 'call',
+        title: 'Разговор',
+        items: [
+          { id: 'greet', text: 'Поздоровался', hint: '', weight: 1, critical: false, naAllowed: false },
+          { id: 'verify', text: 'Проверил договор', hint: '', weight: 3, critical: true, naAllowed: false },
+        ],
+      },
+    ],
+  };
+
+  let db: PanelDatabase | undefined;
+  let syncer: Syncer | undefined;
+  afterEach(async () => {
+    syncer?.stop();
+    await db?.delete();
+  });
+
+  /** An operator's call on the trainer's checklist, with script activity and feedback, uploaded. */
+  async function operatorShift(server: FakeSyncServer) {
+    db = freshDb();
+    syncer = testSyncer(db, server);
+    await syncer.login({ server: server.url, ...server.operator });
+    const checklist = await publishDocument(server, server.trainer, 'checklist', server.teamId, CHECKLIST);
+    await syncer.syncNow();
+    const call = await startCall(db, { source: 'manual', origin: null, tabId: null }, T0);
+    await tagCall(db, 'billing', undefined, T0 + 1000);
+    await recordView(db, { moduleId: 'greeting', openMs: 2000 }, T0 + 2000);
+    await recordObjection(db, { objectionId: 'expensive', answerId: null, handled: true }, T0 + 3000);
+    await markChecklist(db, { itemId: 'greet', mark: 'yes' }, T0 + 4000);
+    await markChecklist(db, { itemId: 'verify', mark: 'yes' }, T0 + 4100);
+    await recordNoAnswer(db, { moduleId: 'greeting', text: 'Спросил про скидку пенсионерам' }, T0 + 5000);
+    await endCall(db, T0 + 60_000);
+    await expect(syncer.syncNow()).resolves.toMatchObject({ state: 'synced', waiting: 0 });
+    return { call, checklist };
+  }
+
+  it('a lead lists the call, scores it on its own checklist version, and sees feedback and stats', async () => {
+    const server = new FakeSyncServer();
+    const { call, checklist } = await operatorShift(server);
+    const lead = await apiAs(server, server.lead);
+    const period = { from: T0 - 1000, to: T0 + 3_600_000 };
+
+    const [listed] = await lead.calls(period);
+    expect(listed).toMatchObject({ id: call.id, scored: false, versions: { checklist: checklist.versionId } });
+    expect(listed!.script.checklist).toEqual({ greet: 'yes', verify: 'yes' });
+    expect(await lead.calls({ ...period, userId: fakeUlid(1) })).toEqual([]);
+    await expect(lead.callScore(call.id)).resolves.toBeNull();
+    await expect(lead.contentVersion(checklist.versionId)).resolves.toMatchObject({ body: CHECKLIST });
+
+    const refused = await failureOf(
+      lead.scoreCall(call.id, { checklistVersionId: fakeUlid(5), marks: {}, comment: '' }),
+    );
+    expect(refused.detail.status).toBe(409);
+    const score = await lead.scoreCall(call.id, {
+      checklistVersionId: checklist.versionId,
+      marks: { greet: 'yes', verify: 'no' },
+      comment: 'Договор не проверен',
+    });
+    expect(score.result).toMatchObject({ percent: 25, passed: false, failedCritical: ['verify'] });
+    expect(score.selfResult).toMatchObject({ percent: 100, passed: true });
+    expect(await lead.callScore(call.id)).toEqual(score);
+    expect((await lead.callView(call.id)).scored).toBe(true);
+
+    const [feedback] = await lead.feedback(period);
+    expect(feedback).toMatchObject({ callId: call.id, callTypeId: 'billing', moduleId: 'greeting', scriptsVersion: 0 });
+    expect(await lead.objectionStats(period)).toEqual([
+      { callTypeId: 'billing', objectionId: 'expensive', raised: 1, handled: 1 },
+    ]);
+    expect(await lead.quality(period)).toMatchObject([{ scored: 1, leadPercent: 0, selfPercent: 100, failed: 1 }]);
+  });
+
+  it("the background's console handlers: call with its score, scoring, versions; errors keep their codes", async () => {
+    const server = new FakeSyncServer();
+    const { call, checklist } = await operatorShift(server);
+    const page: VerifiedSender = { kind: 'extension', origin: null, tabId: null };
+    const ask = (type: string, body: unknown, handlers = createHandlers({ db: db!, now: () => T0, syncer: syncer! })) =>
+      route(handlers, { channel: 'op-panel', type, body }, page);
+
+    // Logged in as the operator: scoring is the server's to refuse.
+    const forbidden = await ask('console.score', {
+      callId: call.id,
+      checklistVersionId: checklist.versionId,
+      marks: {},
+      comment: '',
+    });
+    expect(forbidden).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(ask('console.call', { callId: fakeUlid(9) })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+
+    await syncer!.logout();
+    await syncer!.login({ server: server.url, ...server.lead });
+    await expect(ask('console.call', { callId: call.id })).resolves.toMatchObject({
+      ok: true,
+      data: { call: { id: call.id, scored: false }, score: null },
+    });
+    const scored = await ask('console.score', {
+      callId: call.id,
+      checklistVersionId: checklist.versionId,
+      marks: { greet: 'yes', verify: 'yes' },
+      comment: '',
+    });
+    expect(scored).toMatchObject({ ok: true, data: { result: { percent: 100, passed: true } } });
+    await expect(ask('console.call', { callId: call.id })).resolves.toMatchObject({
+      ok: true,
+      data: { call: { scored: true }, score: { scoredBy: 'lead' } },
+    });
+    await expect(ask('console.version', { versionId: checklist.versionId })).resolves.toMatchObject({
+      ok: true,
+      data: { versionId: checklist.versionId },
+    });
+    const range = { from: T0 - 1000, to: T0 + 3_600_000 };
+    await expect(ask('console.calls', range)).resolves.toMatchObject({ ok: true, data: [{ id: call.id }] });
+    await expect(ask('console.feedback', range)).resolves.toMatchObject({ ok: true, data: [{ callId: call.id }] });
+    await expect(ask('console.objectionStats', range)).resolves.toMatchObject({ ok: true, data: [{ raised: 1 }] });
+    await expect(ask('console.quality', range)).resolves.toMatchObject({ ok: true, data: [{ scored: 1 }] });
+
+    await syncer!.logout();
+    await expect(ask('console.quality', range)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 

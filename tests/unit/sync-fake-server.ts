@@ -1,26 +1,37 @@
 // An in-memory sync server with the semantics of the contract (lib/schema/api.ts): login and
 // tokens, push with per-device sequences (409 sequence_gap, duplicates skipped, invalid events
-// dead-lettered and counted), pull with cursor/scope/reset, devices, documents and publishing, and
-// the live WebSocket. It is a `fetch` function, like the real app's `app.fetch`, so the sync tests
-// run against either one through the `SyncTestServer` interface. Also: fault-injecting fetch
-// wrappers and timers that run at once, for the network-failure tests.
+// dead-lettered and counted), pull with cursor/scope/reset, devices, documents and publishing (each
+// kind's body checked), the quality endpoints (calls derived from the events, scores on the call's
+// own checklist version, feedback, objection and quality stats), and the live WebSocket. It is a
+// `fetch` function, like the real app's `app.fetch`, so the sync tests run against either one
+// through the `SyncTestServer` interface. Also: fault-injecting fetch wrappers and timers that run
+// at once, for the network-failure tests.
 import { monotonicFactory } from 'ulid';
 import { endCall, startCall, tagCall } from '@/lib/calls/call-store';
+import { scoreChecklist } from '@/lib/content/checklist-score';
 import type { PanelDatabase } from '@/lib/db/database';
 import {
   API_PREFIX,
   type ApiErrorCode,
+  type CallScore,
+  type CallView,
   type ContentVersion,
   type DocumentKind,
+  type FeedbackItem,
   type LiveDown,
   LiveUp,
   LoginBody,
+  type ObjectionStat,
   PublishBody,
   PushBody,
+  type QualityRow,
   type Role,
+  ScoreBody,
   type SessionUser,
 } from '@/lib/schema/api';
+import { CallRecord, scriptOf } from '@/lib/schema/call';
 import { type CallType, Classifier } from '@/lib/schema/classifier';
+import { Checklist, ObjectionSet, ScriptSet, TariffCatalogue } from '@/lib/schema/content';
 import { EventPayloads, type OutboxEvent } from '@/lib/schema/events';
 import { ApiClient, type FetchFn } from '@/lib/sync/api-client';
 import type { SocketLike } from '@/lib/sync/live';
@@ -70,7 +81,30 @@ interface Stored {
   devices: Map<string, DeviceLog>;
   versions: ContentVersion[];
   cursor: number;
+  scores: Map<string, CallScore>;
 }
+
+/** Each kind's body, as the real server checks it (server/documents/kinds.ts). */
+const BODIES: Record<DocumentKind, { safeParse(value: unknown): { success: boolean } }> = {
+  classifier: { safeParse: (body) => Classifier.safeParse({ version: 0, ...(body as object) }) },
+  scripts: ScriptSet,
+  objections: ObjectionSet,
+  checklist: Checklist,
+  tariffs: TariffCatalogue,
+};
+
+/** Who may publish each kind (server/documents/kinds.ts); leads only for their teams, org-wide: admin. */
+const PUBLISHERS: Record<DocumentKind, readonly Role[]> = {
+  classifier: ['lead', 'admin'],
+  scripts: ['lead', 'admin'],
+  objections: ['lead', 'admin'],
+  tariffs: ['lead', 'admin'],
+  checklist: ['trainer', 'admin'],
+};
+
+const WEEK_MS = 7 * 24 * 3600_000;
+/** Thursday 1 January 1970 + 4 days = Monday 5 January 1970 00:00 UTC. */
+const MONDAY_MS = 4 * 24 * 3600_000;
 
 const nextId = monotonicFactory();
 
@@ -82,6 +116,7 @@ export class FakeSyncServer implements SyncTestServer {
   readonly operator = { login: 'operator', password: 'operator-password' };
   readonly lead = { login: 'lead', password: 'lead-password' };
   readonly admin = { login: 'admin', password: 'admin-password' };
+  readonly trainer = { login: 'trainer', password: 'trainer-password' };
   /** Requests that reached the handler, by "METHOD /path". */
   readonly requests: string[] = [];
   /** How many pushes were being handled at once, at most (R15: one uploader). */
@@ -95,7 +130,9 @@ export class FakeSyncServer implements SyncTestServer {
 
   private users: User[] = [];
   private tokens = new Map<string, { userId: string; expiresAt: number; revoked: boolean }>();
-  private stored: Stored = { devices: new Map(), versions: [], cursor: 0 };
+  private stored: Stored = { devices: new Map(), versions: [], cursor: 0, scores: new Map() };
+  /** Which user uploaded each device's events. */
+  private deviceOwners = new Map<string, string>();
   private pushesInFlight = 0;
   private sockets = new Set<FakeServerSocket>();
 
@@ -118,6 +155,7 @@ export class FakeSyncServer implements SyncTestServer {
       user(this.operator.login, this.operator.password, 'operator', [teams[0]!]),
       user(this.lead.login, this.lead.password, 'lead', [teams[0]!]),
       user(this.admin.login, this.admin.password, 'admin', teams),
+      user(this.trainer.login, this.trainer.password, 'trainer', [teams[0]!]),
     ];
   }
 
@@ -198,6 +236,46 @@ export class FakeSyncServer implements SyncTestServer {
     if (versions) return json(this.visible(user).filter((v) => v.documentId === versions[1]));
     const publish = /^POST \/documents\/([^/]+)\/publish$/.exec(route);
     if (publish) return json(this.publish(user, publish[1] as DocumentKind, await body(request, PublishBody)));
+    return this.quality(request, route, query, user);
+  }
+
+  // ---- quality: calls, scores, feedback, stats ----
+
+  private async quality(request: Request, route: string, query: URLSearchParams, user: User): Promise<Response> {
+    const period = () => {
+      const from = Number(query.get('from') ?? 0);
+      // `to` is exclusive, as on the real server (server/calls/range.ts).
+      const to = Number(query.get('to') ?? Number.MAX_SAFE_INTEGER);
+      if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) throw new Failure('bad_request', 'bad period');
+      return { from, to };
+    };
+    if (route === 'GET /calls') {
+      const { from, to } = period();
+      const userId = query.get('userId');
+      return json(
+        this.callViews(user).filter((c) => c.startedAt >= from && c.startedAt < to && (!userId || c.userId === userId)),
+      );
+    }
+    const version = /^GET \/calls\/versions\/([^/]+)$/.exec(route);
+    if (version) {
+      const found = this.stored.versions.find((v) => v.versionId === version[1]);
+      if (!found) throw new Failure('not_found', 'no such content version');
+      return json(found);
+    }
+    const score = /^(GET|POST) \/calls\/([^/]+)\/score$/.exec(route);
+    if (score) {
+      const call = this.visibleCall(user, score[2]!);
+      if (score[1] === 'GET') return json(this.stored.scores.get(call.id) ?? null);
+      return json(this.score(user, call, await body(request, ScoreBody)));
+    }
+    const one = /^GET \/calls\/([^/]+)$/.exec(route);
+    if (one) return json(this.visibleCall(user, one[1]!));
+    if (route === 'GET /feedback') {
+      const { from, to } = period();
+      return json(this.feedbackItems(user).filter((f) => f.at >= from && f.at < to));
+    }
+    if (route === 'GET /stats/objections') return json(this.objectionStats(user, period()));
+    if (route === 'GET /stats/quality') return json(this.qualityRows(user, period()));
     throw new Failure('not_found', `no route ${route}`);
   }
 
@@ -222,7 +300,7 @@ export class FakeSyncServer implements SyncTestServer {
     return user;
   }
 
-  private async push(_user: User, input: PushBody): Promise<Response> {
+  private async push(user: User, input: PushBody): Promise<Response> {
     this.pushesInFlight += 1;
     this.maxConcurrentPushes = Math.max(this.maxConcurrentPushes, this.pushesInFlight);
     try {
@@ -235,6 +313,7 @@ export class FakeSyncServer implements SyncTestServer {
       });
       const log = this.stored.devices.get(deviceId) ?? { lastSeq: 0, events: [], deadLetters: [] };
       this.stored.devices.set(deviceId, log);
+      this.deviceOwners.set(deviceId, user.id);
       const first = events[0]!.seq;
       const last = Math.max(log.lastSeq, this.pretendLastSeq);
       if (first > last + 1 || (this.strictOverlap && first <= last)) {
@@ -301,12 +380,12 @@ export class FakeSyncServer implements SyncTestServer {
   }
 
   private publish(user: User, kind: DocumentKind, input: PublishBody): ContentVersion {
-    if (user.role === 'operator') throw new Failure('forbidden', 'operators cannot publish');
+    if (!PUBLISHERS[kind]?.includes(user.role)) throw new Failure('forbidden', `a ${user.role} cannot publish ${kind}`);
     if (input.teamId === null ? user.role !== 'admin' : !user.teams.some((t) => t.id === input.teamId)) {
       throw new Failure('forbidden', 'not your team');
     }
-    if (!Classifier.safeParse({ version: 0, ...(input.body as object) }).success) {
-      throw new Failure('bad_request', 'the body is not a classifier');
+    if (!BODIES[kind].safeParse(input.body).success) {
+      throw new Failure('bad_request', `the body is not a valid ${kind} document`);
     }
     const previous = this.stored.versions.filter((v) => v.kind === kind && v.teamId === input.teamId);
     const version: ContentVersion = {
@@ -324,6 +403,157 @@ export class FakeSyncServer implements SyncTestServer {
     this.stored.versions.push(version);
     this.broadcastChanged();
     return version;
+  }
+
+  /** Every call derived from the stored events (the last full record, tags applied in order). */
+  private allCalls(): CallView[] {
+    const calls = new Map<string, CallView>();
+    for (const [deviceId, log] of this.stored.devices) {
+      const owner = this.users.find((u) => u.id === this.deviceOwners.get(deviceId));
+      if (!owner) continue;
+      for (const event of [...log.events].sort((a, b) => a.seq - b.seq)) {
+        if (event.type === 'call.started' || event.type === 'call.updated' || event.type === 'call.ended') {
+          const record = CallRecord.parse(event.payload);
+          calls.set(record.id, {
+            id: record.id,
+            userId: owner.id,
+            userName: owner.name,
+            teamId: owner.teams[0]?.id ?? null,
+            deviceId,
+            startedAt: record.startedAt,
+            endedAt: record.endedAt,
+            durationMs: record.durationMs,
+            direction: record.direction,
+            source: record.source,
+            callerNumber: record.callerNumber,
+            subscriber: record.subscriber,
+            versions: record.versions,
+            tags: record.tags,
+            script: scriptOf(record),
+            scored: false,
+            updatedAt: record.updatedAt,
+          });
+        }
+        const payload = event.payload as { callId: string; tag?: CallView['tags'][number]; tagId?: string };
+        const call = calls.get(payload.callId);
+        if (event.type === 'call.tagged' && call && payload.tag && !call.tags.some((t) => t.id === payload.tag!.id)) {
+          call.tags = [...call.tags, payload.tag];
+        }
+        if (event.type === 'call.untagged' && call) call.tags = call.tags.filter((t) => t.id !== payload.tagId);
+      }
+    }
+    for (const call of calls.values()) call.scored = this.stored.scores.has(call.id);
+    return [...calls.values()].sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  /** Operators see their own calls, leads and trainers their teams', admins all. */
+  private callViews(user: User): CallView[] {
+    const teams = new Set(user.teams.map((t) => t.id));
+    return this.allCalls().filter(
+      (call) =>
+        user.role === 'admin' ||
+        call.userId === user.id ||
+        (user.role !== 'operator' && call.teamId !== null && teams.has(call.teamId)),
+    );
+  }
+
+  private visibleCall(user: User, callId: string): CallView {
+    const call = this.callViews(user).find((c) => c.id === callId);
+    if (!call) throw new Failure('not_found', 'no such call');
+    return call;
+  }
+
+  private score(user: User, call: CallView, input: ScoreBody): CallScore {
+    if (user.role === 'operator') throw new Failure('forbidden', 'operators do not score calls');
+    if (call.endedAt === null) throw new Failure('conflict', 'the call has not ended');
+    if (call.versions.checklist !== input.checklistVersionId) {
+      throw new Failure('conflict', 'a call is scored on its own checklist version');
+    }
+    const version = this.stored.versions.find((v) => v.versionId === input.checklistVersionId);
+    const checklist = Checklist.safeParse(version?.body);
+    if (!checklist.success) throw new Failure('bad_request', 'not a checklist version');
+    const items = new Set(checklist.data.sections.flatMap((section) => section.items.map((item) => item.id)));
+    if (Object.keys(input.marks).some((id) => !items.has(id))) {
+      throw new Failure('bad_request', 'marks: no such item in this checklist version');
+    }
+    const selfMarks = call.script.checklist;
+    const score: CallScore = {
+      callId: call.id,
+      checklistVersionId: input.checklistVersionId,
+      marks: input.marks,
+      result: scoreChecklist(checklist.data, input.marks),
+      selfMarks,
+      selfResult: scoreChecklist(checklist.data, selfMarks),
+      comment: input.comment,
+      scoredBy: user.name,
+      scoredAt: this.now(),
+    };
+    this.stored.scores.set(call.id, score);
+    return score;
+  }
+
+  /** For the scripts' authors (as on the real server): leads and trainers their teams', admins all. */
+  private feedbackItems(user: User): FeedbackItem[] {
+    if (user.role === 'operator') throw new Failure('forbidden', 'operators send feedback, they do not read it');
+    const items: FeedbackItem[] = [];
+    for (const [deviceId, log] of this.stored.devices) {
+      const owner = this.users.find((u) => u.id === this.deviceOwners.get(deviceId));
+      const shared = owner?.teams.some((t) => user.teams.some((mine) => mine.id === t.id));
+      if (!owner || (user.role !== 'admin' && !shared)) continue;
+      for (const event of log.events) {
+        if (event.type !== 'feedback.no_answer') continue;
+        const f = EventPayloads['feedback.no_answer'].parse(event.payload);
+        items.push({ ...f, userId: owner.id, userName: owner.name, teamId: owner.teams[0]?.id ?? null });
+      }
+    }
+    return items.sort((a, b) => b.at - a.at);
+  }
+
+  private objectionStats(user: User, { from, to }: { from: number; to: number }): ObjectionStat[] {
+    const stats = new Map<string, ObjectionStat>();
+    for (const call of this.callViews(user)) {
+      if (call.startedAt < from || call.startedAt >= to) continue;
+      const callTypeId = call.tags.at(-1)?.typeId ?? null;
+      for (const use of call.script.objections) {
+        const key = `${callTypeId}/${use.objectionId}`;
+        const stat = stats.get(key) ?? { callTypeId, objectionId: use.objectionId, raised: 0, handled: 0 };
+        stat.raised += 1;
+        if (use.handled) stat.handled += 1;
+        stats.set(key, stat);
+      }
+    }
+    return [...stats.values()];
+  }
+
+  private qualityRows(user: User, { from, to }: { from: number; to: number }): QualityRow[] {
+    const rows = new Map<string, QualityRow & { leadSum: number; selfSum: number }>();
+    for (const call of this.callViews(user)) {
+      const score = this.stored.scores.get(call.id);
+      if (!score || call.startedAt < from || call.startedAt >= to) continue;
+      const weekStart = call.startedAt - ((((call.startedAt - MONDAY_MS) % WEEK_MS) + WEEK_MS) % WEEK_MS);
+      const key = `${call.userId}/${weekStart}`;
+      const row = rows.get(key) ?? {
+        userId: call.userId,
+        userName: call.userName,
+        weekStart,
+        scored: 0,
+        leadPercent: null,
+        selfPercent: null,
+        failed: 0,
+        leadSum: 0,
+        selfSum: 0,
+      };
+      row.scored += 1;
+      row.leadSum += score.result.passed ? score.result.percent : 0;
+      row.selfSum += score.selfResult.passed ? score.selfResult.percent : 0;
+      if (!score.result.passed) row.failed += 1;
+      rows.set(key, row);
+    }
+    return [...rows.values()].map(({ leadSum, selfSum, ...row }) => ({
+      ...row,
+      leadPercent: Math.round((10 * leadSum) / row.scored) / 10,
+      selfPercent: Math.round((10 * selfSum) / row.scored) / 10,
+    }));
   }
 
   // ---- live ----
@@ -600,6 +830,25 @@ export function testSyncer(db: PanelDatabase, server: SyncTestServer, options: P
     timeoutMs: 200,
     ...options,
   });
+}
+
+/** An API client logged in as one of the server's users (console work: publishing, scoring). */
+export async function apiAs(server: SyncTestServer, who: Credentials): Promise<ApiClient> {
+  const anonymous = new ApiClient({ fetch: server.fetch, server: server.url });
+  const { token } = await anonymous.login(who);
+  return new ApiClient({ fetch: server.fetch, server: server.url, token });
+}
+
+/** Publishes a document of any kind through the API, as its author would. */
+export async function publishDocument(
+  server: SyncTestServer,
+  who: Credentials,
+  kind: DocumentKind,
+  teamId: string | null,
+  body: unknown,
+  note = 'test release',
+): Promise<ContentVersion> {
+  return (await apiAs(server, who)).publish(kind, { teamId, body, note });
 }
 
 /** Publishes a classifier made of the given types through the API, as a lead or admin would. */
