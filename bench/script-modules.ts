@@ -1,5 +1,6 @@
 // A large, realistic script set for the benchmark: the demo modules plus generated ones up to the
 // size the issue names (500), with Russian words so search normalisation (case, ё) does real work.
+import { DEFAULT_CLASSIFIER } from '../lib/classifier/defaults';
 import { DEFAULT_SCRIPTS } from '../lib/content/defaults';
 import type { ModuleStage, OfferKind, ScriptModule, ScriptSet } from '../lib/schema/content';
 
@@ -22,7 +23,7 @@ const TOPICS = [
 ];
 const STAGES: ModuleStage[] = ['opening', 'needs', 'offer', 'objection', 'closing'];
 const OFFERS: OfferKind[] = ['none', 'upgrade', 'bundle', 'equipment', 'service', 'callback'];
-const TYPES = ['balance', 'termination', 'connection', 'tech_solved', 'tech_balance', 'tariff_change', 'block', 'other'];
+const TYPES = DEFAULT_CLASSIFIER.types.map((type) => type.id);
 
 function generated(index: number, callTypes: readonly string[]): ScriptModule {
   const topic = TOPICS[index % TOPICS.length]!;
