@@ -133,7 +133,10 @@ export interface StoredCall {
 }
 
 /** Read a store of the background's IndexedDB directly, from inside the extension's origin. */
-export async function readStore<T>(session: Session, store: 'calls' | 'outbox' | 'sent'): Promise<T[]> {
+export async function readStore<T>(
+  session: Session,
+  store: 'calls' | 'outbox' | 'sent' | 'documents' | 'contentVersions',
+): Promise<T[]> {
   const worker = await currentWorker(session);
   return worker.evaluate(
     (name) =>
