@@ -15,6 +15,7 @@ import type { ContentVersion, DocumentSummary, SessionUser } from '../../lib/sch
 import { Classifier } from '../../lib/schema/classifier';
 import type { Locale } from '../../lib/schema/primitives';
 import type { Notice } from '../options/Notice';
+import { BaseNotice } from './BaseNotice';
 import { ClassifierEditor } from './ClassifierEditor';
 import { ConsoleNotice, consoleErrorNotice } from './ConsoleNotice';
 import { DocumentHistory } from './DocumentHistory';
@@ -121,21 +122,12 @@ export function ClassifierConsole({ t, ot, locale, user, onDirty }: Props) {
           notice === null && <p class="hint">{t('scope.loading')}</p>
         ) : (
           <>
-            <p class="hint" data-testid="console-base" data-from={base.from}>
-              {base.from === 'current' &&
-                t('doc.current', {
-                  version: base.version.version,
-                  when: new Date(base.version.publishedAt).toLocaleString(locale, {
-                    dateStyle: 'medium',
-                    timeStyle: 'short',
-                  }),
-                  who: base.version.publishedBy,
-                })}
-              {base.from === 'org' && t('doc.fromOrg', { version: base.version.version })}
-              {base.from === 'default' && t('doc.fromDefault')}
-              {base.from === 'unreadable' &&
-                t('doc.unreadable', { version: base.version.version, message: base.message })}
-            </p>
+            <BaseNotice
+              t={t}
+              locale={locale}
+              base={base}
+              keys={{ org: 'doc.fromOrg', default: 'doc.fromDefault', unreadable: 'doc.unreadable' }}
+            />
             <ClassifierEditor
               // A new current version (or another scope) starts a fresh draft from it.
               key={`${scope ?? 'org'}:${own?.current.versionId ?? 'none'}`}

@@ -16,6 +16,7 @@ import { Classifier } from '../../lib/schema/classifier';
 import { TariffCatalogue } from '../../lib/schema/content';
 import type { Locale } from '../../lib/schema/primitives';
 import type { Notice } from '../options/Notice';
+import { BaseNotice } from './BaseNotice';
 import { ConsoleNotice, consoleErrorNotice } from './ConsoleNotice';
 import { DocumentHistory } from './DocumentHistory';
 import { DraftEditor } from './DraftEditor';
@@ -149,21 +150,16 @@ export function DocumentWorkspace<K extends ContentKind>({ kind, t, locale, user
           notice === null && <p class="hint">{t('scope.loading')}</p>
         ) : (
           <>
-            <p class="hint" data-testid="console-base" data-from={base.from}>
-              {base.from === 'current' &&
-                t('doc.current', {
-                  version: base.version.version,
-                  when: new Date(base.version.publishedAt).toLocaleString(locale, {
-                    dateStyle: 'medium',
-                    timeStyle: 'short',
-                  }),
-                  who: base.version.publishedBy,
-                })}
-              {base.from === 'org' && t('doc.contentFromOrg', { version: base.version.version })}
-              {base.from === 'default' && t('doc.contentFromDefault')}
-              {base.from === 'unreadable' &&
-                t('doc.contentUnreadable', { version: base.version.version, message: base.message })}
-            </p>
+            <BaseNotice
+              t={t}
+              locale={locale}
+              base={base}
+              keys={{
+                org: 'doc.contentFromOrg',
+                default: 'doc.contentFromDefault',
+                unreadable: 'doc.contentUnreadable',
+              }}
+            />
             <DraftEditor
               // A new current version (or another scope) starts a fresh draft from it.
               key={`${scope ?? 'org'}:${own?.current.versionId ?? 'none'}`}

@@ -10,8 +10,8 @@ import { endCall, startCall, tagCall } from '@/lib/calls/call-store';
 import { DEFAULT_CLASSIFIER } from '@/lib/classifier/defaults';
 import { DEFAULT_CHECKLIST, DEFAULT_SCRIPTS } from '@/lib/content/defaults';
 import { saveSettings } from '@/lib/db/config-store';
-import { panelMessages } from '@/lib/i18n/panel-messages';
 import type { PanelDatabase } from '@/lib/db/database';
+import { panelMessages } from '@/lib/i18n/panel-messages';
 import {
   PANEL_PORT,
   type PanelContent,
