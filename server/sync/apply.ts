@@ -215,10 +215,10 @@ async function insertEvents(
   if ((result?.inserted ?? 0) === valid.length) return new Set();
   // Which of this batch's sequence numbers are now stored: this transaction holds the device row, so
   // no one else stores events of the device meanwhile.
-  const rows = await tx.query<{ seq: number }>('select seq from events where device_id = $1 and seq = any($2::int8[])', [
-    deviceId,
-    valid.map((v) => v.event.seq),
-  ]);
+  const rows = await tx.query<{ seq: number }>(
+    'select seq from events where device_id = $1 and seq = any($2::int8[])',
+    [deviceId, valid.map((v) => v.event.seq)],
+  );
   const storedSeqs = new Set(rows.map((r) => r.seq));
   return new Set(valid.map((v) => v.event.seq).filter((seq) => !storedSeqs.has(seq)));
 }
