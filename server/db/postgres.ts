@@ -12,7 +12,16 @@ const typeParsers = {
 };
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: typeParsers });
+  // Pipeline mode: a statement is sent as soon as it is issued, without waiting for the answer to
+  // the one before, so a transaction's independent statements cost one round trip together (see
+  // server/sync/apply.ts). Answers still come back in order; an error aborts the transaction, and
+  // the statements after it fail with "current transaction is aborted".
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: typeParsers,
+    pipeline: true,
+  } as pg.PoolConfig);
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   await pool.query('select 1');
@@ -57,9 +66,15 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        // Sent with the transaction's first statements; its error, if any, surfaces through them.
+        const begin = client.query('BEGIN');
+        begin.catch(() => {});
         const result = await fn(wrap(client));
-        await client.query('COMMIT');
+        await begin;
+        // COMMIT of a transaction that an error aborted answers ROLLBACK rather than failing: with
+        // pipelined statements, the caller may not have awaited the one that failed.
+        const done = await client.query('COMMIT');
+        if (done.command === 'ROLLBACK') throw new Error('the transaction was rolled back');
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});

@@ -4,12 +4,12 @@
 // gap is refused whole (R04); an event that can never be valid is dead-lettered and the sequence
 // moves past it, so it never blocks what follows (R05).
 import type { PushAnswer } from '../../lib/schema/api';
-import { EVENT_SCHEMA_VERSION, EventPayloads, type EventType } from '../../lib/schema/events';
+import { EVENT_SCHEMA_VERSION, type EventType } from '../../lib/schema/events';
 import type { Database, Queryable } from '../db/database';
 import { ApiFailure } from '../http/errors';
-import type { EnvelopeEvent, PushEnvelope } from './envelope';
+import { CompiledPayloads, type EnvelopeEvent, isEventType, type PushEnvelope } from './envelope';
 import { storable, storableJson, storableText } from './pg-text';
-import { projectBatch } from './projection';
+import { batchKeys, loadBatch, type ProjectedEvent, planBatch, projectBatch, writeBatch } from './projection';
 
 export interface Pusher {
   id: string;
@@ -22,15 +22,15 @@ type Verdict = { ok: true; type: EventType; payload: unknown; json: string } | {
 
 /** Checks an event against the schema of its type; PushBody events always pass the envelope. */
 function checkEvent(event: EnvelopeEvent): Verdict {
-  if (!Object.hasOwn(EventPayloads, event.type)) return { ok: false, reason: `unknown event type "${event.type}"` };
-  const type = event.type as EventType;
+  const type = event.type;
+  if (!isEventType(type)) return { ok: false, reason: `unknown event type "${type}"` };
   if (event.schemaVersion > EVENT_SCHEMA_VERSION) {
     return {
       ok: false,
       reason: `schema version ${event.schemaVersion} is newer than this server's (${EVENT_SCHEMA_VERSION})`,
     };
   }
-  const parsed = EventPayloads[type].safeParse(event.payload);
+  const parsed = CompiledPayloads[type].safeParse(event.payload);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 5)
@@ -60,6 +60,14 @@ function checkBatch(body: PushEnvelope): void {
 
 type Checked = { event: EnvelopeEvent; verdict: Verdict };
 type Valid = { event: EnvelopeEvent; type: EventType; payload: unknown; json: string };
+type Dead = { event: EnvelopeEvent; reason: string };
+
+/**
+ * Thrown inside the pipelined transaction when the events insert skipped an id (already stored
+ * under another sequence number: a broken client, or an id twice in one batch). The projection was
+ * planned assuming no skip, so the transaction rolls back and the batch is applied step by step.
+ */
+class Replan extends Error {}
 
 /**
  * Stores a device's batch and applies it to the derived rows, in one transaction. Accepts a
@@ -69,25 +77,145 @@ export async function applyPush(db: Database, user: Pusher, body: PushEnvelope, 
   checkBatch(body);
   // Checking is pure: done before the transaction, so the device row is locked only for the writes.
   const checked: Checked[] = body.events.map((event) => ({ event, verdict: checkEvent(event) }));
-  return db.transaction(async (tx) => {
-    const lastSeq = await lockDevice(tx, user, body.deviceId, now);
-    const fresh = checked.filter((c) => c.event.seq > lastSeq);
-    const duplicates = body.events.length - fresh.length;
-    const first = fresh[0]?.event;
-    if (first && first.seq !== lastSeq + 1) {
-      throw new ApiFailure(
-        'sequence_gap',
-        `events ${lastSeq + 1}..${first.seq - 1} of this device are missing: send from ${lastSeq + 1}`,
-        { expectedSeq: lastSeq + 1 },
-      );
+  const push: Push = { user, teamId: user.teamIds[0] ?? null, deviceId: body.deviceId, checked, now };
+  try {
+    return await db.transaction((tx) => applyPipelined(tx, push));
+  } catch (error) {
+    if (!(error instanceof Replan)) throw error;
+    return db.transaction((tx) => applyStepByStep(tx, push));
+  }
+}
+
+interface Push {
+  user: Pusher;
+  teamId: string | null;
+  deviceId: string;
+  checked: readonly Checked[];
+  now: number;
+}
+
+/** The batch's part after what the device already stored, split into valid and dead-lettered. */
+interface Fresh {
+  lastSeq: number;
+  newLastSeq: number;
+  duplicates: number;
+  valid: Valid[];
+  dead: Dead[];
+}
+
+/** Refuses a gap (R04); answers null when the server already has the whole batch. */
+function freshPart(push: Push, lastSeq: number): Fresh | null {
+  const fresh = push.checked.filter((c) => c.event.seq > lastSeq);
+  const first = fresh[0]?.event;
+  if (first && first.seq !== lastSeq + 1) {
+    throw new ApiFailure(
+      'sequence_gap',
+      `events ${lastSeq + 1}..${first.seq - 1} of this device are missing: send from ${lastSeq + 1}`,
+      { expectedSeq: lastSeq + 1 },
+    );
+  }
+  if (fresh.length === 0) return null;
+  const valid: Valid[] = [];
+  const dead: Dead[] = [];
+  for (const { event, verdict } of fresh) {
+    if (verdict.ok) valid.push({ event, type: verdict.type, payload: verdict.payload, json: verdict.json });
+    else dead.push({ event, reason: verdict.reason });
+  }
+  const newLastSeq = fresh.at(-1)?.event.seq ?? lastSeq;
+  return { lastSeq, newLastSeq, duplicates: push.checked.length - fresh.length, valid, dead };
+}
+
+function projected(push: Push, item: { type: EventType; payload: unknown; event: EnvelopeEvent }): ProjectedEvent {
+  return {
+    type: item.type,
+    payload: item.payload,
+    orgId: push.user.orgId,
+    userId: push.user.id,
+    teamId: push.teamId,
+    deviceId: item.event.deviceId,
+  };
+}
+
+function answer(fresh: Fresh, stored: number, dead: Dead[]): PushAnswer {
+  return { lastSeq: fresh.newLastSeq, accepted: stored, duplicates: fresh.duplicates, deadLettered: dead.length };
+}
+
+/**
+ * The usual path, in three round trips: (1) lock the device and read the batch's calls, sent
+ * together; (2) plan the projection in memory, then send the events insert, the projected rows and
+ * any dead letters together; (3) commit. Round trips, not rows, are what a push mostly waits for.
+ */
+async function applyPipelined(tx: Queryable, push: Push): Promise<PushAnswer> {
+  // Keys from every valid event of the batch: events the server already has only make it read (and
+  // lock) a few more rows, and the read need not wait for the device's last sequence number.
+  const keys = batchKeys(push.checked.flatMap((c) => (c.verdict.ok ? [projected(push, { ...c.verdict, ...c })] : [])));
+  const device = lockDevice(tx, push.user, push.deviceId, push.now);
+  const reading = loadBatch(tx, keys);
+  // Not awaited when the device check throws: the transaction rolls back, nobody reads the result.
+  reading.catch(() => {});
+  const lastSeq = await device;
+  const fresh = freshPart(push, lastSeq);
+  if (!fresh) return { lastSeq, accepted: 0, duplicates: push.checked.length, deadLettered: 0 };
+  const { reasons, writes } = planBatch(
+    await reading,
+    fresh.valid.map((v) => projected(push, v)),
+  );
+  // What the projection refuses (a call of another user…) is dead-lettered instead of stored.
+  const accepted = fresh.valid.filter((_, index) => reasons[index] === null);
+  const dead = [
+    ...fresh.dead,
+    ...fresh.valid.flatMap((item, index) => {
+      const reason = reasons[index];
+      return reason ? [{ event: item.event, reason }] : [];
+    }),
+  ].sort((a, b) => a.event.seq - b.event.seq);
+  const [inserted] = await Promise.all([
+    insertEvents(tx, push, accepted, fresh.newLastSeq),
+    writeBatch(tx, writes),
+    dead.length > 0 ? storeDeadLetters(tx, push.user, dead, push.now) : null,
+  ]);
+  if (inserted !== accepted.length) throw new Replan('an event id of this batch is already stored');
+  return answer(fresh, accepted.length, dead);
+}
+
+/**
+ * The careful path, for the rare batch with an event id the server already holds under another
+ * sequence number: stored first, so the insert's own key check finds those ids, then projected
+ * without them.
+ */
+async function applyStepByStep(tx: Queryable, push: Push): Promise<PushAnswer> {
+  const lastSeq = await lockDevice(tx, push.user, push.deviceId, push.now);
+  const fresh = freshPart(push, lastSeq);
+  if (!fresh) return { lastSeq, accepted: 0, duplicates: push.checked.length, deadLettered: 0 };
+  const { valid } = fresh;
+  const dead = [...fresh.dead];
+  await insertEvents(tx, push, valid, fresh.newLastSeq);
+  const skipped = await skippedSeqs(tx, push.deviceId, valid);
+  const stored = valid.filter((item) => !skipped.has(item.event.seq));
+  for (const item of valid) {
+    if (skipped.has(item.event.seq)) {
+      dead.push({
+        event: item.event,
+        reason: `event id ${item.event.id} is already stored under another sequence number`,
+      });
     }
-    const newLastSeq = fresh.at(-1)?.event.seq ?? lastSeq;
-    if (fresh.length === 0) return { lastSeq, accepted: 0, duplicates, deadLettered: 0 };
-    const teamId = user.teamIds[0] ?? null;
-    const { stored, dead } = await storeEvents(tx, user, teamId, body.deviceId, fresh, newLastSeq, now);
-    if (dead.length > 0) await storeDeadLetters(tx, user, dead, now);
-    return { lastSeq: newLastSeq, accepted: stored, duplicates, deadLettered: dead.length };
+  }
+  const reasons = await projectBatch(
+    tx,
+    stored.map((v) => projected(push, v)),
+  );
+  // The projection refuses what can never apply (a call of another user…): out of the log again.
+  const refused = stored.flatMap((item, index) => {
+    const reason = reasons[index];
+    return reason ? [{ event: item.event, reason }] : [];
   });
+  if (refused.length > 0) {
+    await tx.query('delete from events where id = any($1::text[])', [refused.map((r) => r.event.id)]);
+    dead.push(...refused);
+  }
+  dead.sort((a, b) => a.event.seq - b.event.seq);
+  if (dead.length > 0) await storeDeadLetters(tx, push.user, dead, push.now);
+  return answer(fresh, stored.length - refused.length, dead);
 }
 
 /** Registers the device on first sight and locks its row; answers its last stored sequence number. */
@@ -108,81 +236,15 @@ async function lockDevice(tx: Queryable, user: Pusher, deviceId: string, now: nu
 }
 
 /**
- * Stores and projects the new events of a batch with a handful of statements (not a few per
- * event): ingest speed is a product goal. Answers how many were stored and which have to be
- * dead-lettered instead, with the reason.
- */
-async function storeEvents(
-  tx: Queryable,
-  user: Pusher,
-  teamId: string | null,
-  deviceId: string,
-  fresh: readonly Checked[],
-  newLastSeq: number,
-  now: number,
-): Promise<{ stored: number; dead: { event: EnvelopeEvent; reason: string }[] }> {
-  const dead: { event: EnvelopeEvent; reason: string }[] = [];
-  const valid: Valid[] = [];
-  for (const { event, verdict } of fresh) {
-    if (verdict.ok) valid.push({ event, type: verdict.type, payload: verdict.payload, json: verdict.json });
-    else dead.push({ event, reason: verdict.reason });
-  }
-  // Stored first, so the insert's own key check finds ids the server already has (under another
-  // sequence number: a broken client) without a separate lookup.
-  const skipped = await insertEvents(tx, user, teamId, deviceId, valid, newLastSeq, now);
-  // An id the insert skipped (already stored, or twice in this batch) goes to the dead letters.
-  const fresher = skipped.size === 0 ? valid : valid.filter((item) => !skipped.has(item.event.seq));
-  for (const item of valid) {
-    if (skipped.has(item.event.seq)) {
-      dead.push({
-        event: item.event,
-        reason: `event id ${item.event.id} is already stored under another sequence number`,
-      });
-    }
-  }
-  const reasons = await projectBatch(
-    tx,
-    fresher.map((v) => ({
-      type: v.type,
-      payload: v.payload,
-      orgId: user.orgId,
-      userId: user.id,
-      teamId,
-      deviceId: v.event.deviceId,
-    })),
-  );
-  // The projection refuses what can never apply (a call of another user…): out of the log again.
-  const refused = fresher.flatMap((item, index) => {
-    const reason = reasons[index];
-    return reason ? [{ event: item.event, reason }] : [];
-  });
-  if (refused.length > 0) {
-    await tx.query('delete from events where id = any($1::text[])', [refused.map((r) => r.event.id)]);
-    dead.push(...refused);
-  }
-  dead.sort((a, b) => a.event.seq - b.event.seq);
-  return { stored: fresher.length - refused.length, dead };
-}
-
-/**
- * Inserts the valid events in sequence order (so ingest_seq, the replay order, follows the
- * device's) and moves the device's last_seq past the whole batch, in one statement. The rows travel
- * as one array per column and the payloads as one JSON array made of the texts checkEvent already
- * serialised, zipped back into rows by ROWS FROM: a 500-event batch is a short statement with six
+ * Inserts the events in sequence order (so ingest_seq, the replay order, follows the device's) and
+ * moves the device's last_seq past the whole batch, in one statement. The rows travel as one array
+ * per column and the payloads as one JSON array made of the texts checkEvent already serialised,
+ * zipped back into rows by ROWS FROM: a 500-event batch is a short statement with a dozen
  * parameters, cheaper to send, parse and plan than 5 500 bind parameters, and no payload is
- * serialised twice or escaped into an array literal. Answers the sequence numbers the insert
- * skipped because their id is already stored; normally none, so the statement returns only a count
- * and the rare skip is looked up afterwards.
+ * serialised twice or escaped into an array literal. Answers how many rows it inserted: fewer than
+ * given when an id is already stored.
  */
-async function insertEvents(
-  tx: Queryable,
-  user: Pusher,
-  teamId: string | null,
-  deviceId: string,
-  valid: readonly Valid[],
-  newLastSeq: number,
-  now: number,
-): Promise<Set<number>> {
+async function insertEvents(tx: Queryable, push: Push, valid: readonly Valid[], newLastSeq: number): Promise<number> {
   const [result] = await tx.query<{ inserted: number }>(
     `with moved as (
        update devices set last_seq = $7, user_id = $3, updated_at = $6 where device_id = $1
@@ -198,12 +260,12 @@ async function insertEvents(
      )
      select count(*)::int4 as inserted from stored`,
     [
-      deviceId,
-      user.orgId,
-      user.id,
-      teamId,
+      push.deviceId,
+      push.user.orgId,
+      push.user.id,
+      push.teamId,
       valid.map((v) => v.event.id),
-      now,
+      push.now,
       newLastSeq,
       valid.map((v) => v.event.seq),
       valid.map((v) => v.type),
@@ -212,9 +274,14 @@ async function insertEvents(
       `[${valid.map((v) => v.json).join(',')}]`,
     ],
   );
-  if ((result?.inserted ?? 0) === valid.length) return new Set();
-  // Which of this batch's sequence numbers are now stored: this transaction holds the device row, so
-  // no one else stores events of the device meanwhile.
+  return result?.inserted ?? 0;
+}
+
+/**
+ * The sequence numbers of `valid` that are not stored after the insert: their id was already there.
+ * This transaction holds the device row, so no one else stores events of the device meanwhile.
+ */
+async function skippedSeqs(tx: Queryable, deviceId: string, valid: readonly Valid[]): Promise<Set<number>> {
   const rows = await tx.query<{ seq: number }>(
     'select seq from events where device_id = $1 and seq = any($2::int8[])',
     [deviceId, valid.map((v) => v.event.seq)],
@@ -223,12 +290,7 @@ async function insertEvents(
   return new Set(valid.map((v) => v.event.seq).filter((seq) => !storedSeqs.has(seq)));
 }
 
-async function storeDeadLetters(
-  tx: Queryable,
-  user: Pusher,
-  dead: readonly { event: EnvelopeEvent; reason: string }[],
-  now: number,
-): Promise<void> {
+async function storeDeadLetters(tx: Queryable, user: Pusher, dead: readonly Dead[], now: number): Promise<void> {
   const rows = dead.map(({ event, reason }) => ({
     device_id: event.deviceId,
     seq: event.seq,

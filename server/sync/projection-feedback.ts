@@ -1,7 +1,7 @@
 // Projects `feedback.no_answer` events ("no suitable answer" reports) into the feedback table, for
 // the console's list. A report about a call of another user is refused (like a tag on such a call);
-// a report without a call, or about a call the server has not received, is kept as it is. Written
-// with one statement per batch, after the batch's calls, as part of projection.ts.
+// a report without a call, or about a call the server has not received, is kept as it is. Planned
+// with the batch by projection.ts and written with one statement per batch, after the batch's calls.
 import type * as z from 'zod/mini';
 import type { CallRecord } from '../../lib/schema/call';
 import type { EventPayloads, EventType } from '../../lib/schema/events';
@@ -25,7 +25,7 @@ export interface CallOwner {
   team_id: string | null;
 }
 
-interface FeedbackRow {
+export interface FeedbackRow {
   id: string;
   org_id: string;
   user_id: string;
@@ -46,17 +46,16 @@ export function feedbackCallId(event: SourceEvent): string | null {
 /**
  * Checks the batch's feedback events in order against the calls as they stood at each event (a call
  * belongs to whoever uploaded it first, so "as they stood" only needs when it appeared), fills in
- * the refusal reasons, and writes the accepted reports. `calls` is the batch projector's map after
+ * the refusal reasons, and answers the accepted reports. `calls` is the batch projector's map after
  * the batch, `preexisting` the ids it loaded from the database before it.
  */
-export async function projectFeedback(
-  tx: Queryable,
+export function planFeedback(
   events: readonly SourceEvent[],
   reasons: (string | null)[],
   calls: ReadonlyMap<string, CallOwner>,
   preexisting: ReadonlySet<string>,
-): Promise<void> {
-  if (!events.some((e) => e.type === 'feedback.no_answer')) return;
+): FeedbackRow[] {
+  if (!events.some((e) => e.type === 'feedback.no_answer')) return [];
   const known = new Set(preexisting);
   const rows = new Map<string, FeedbackRow>();
   events.forEach((event, index) => {
@@ -88,13 +87,17 @@ export async function projectFeedback(
       at: report.at,
     });
   });
-  if (rows.size === 0) return;
+  return [...rows.values()];
+}
+
+export async function writeFeedback(tx: Queryable, rows: readonly FeedbackRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await tx.query(
     `insert into feedback (id, org_id, user_id, team_id, call_id, call_type_id, module_id, scripts_version, text, at)
      select id, org_id, user_id, team_id, call_id, call_type_id, module_id, scripts_version, text, at
        from jsonb_to_recordset($1::jsonb) as x(id text, org_id text, user_id text, team_id text, call_id text,
             call_type_id text, module_id text, scripts_version jsonb, text text, at bigint)
      on conflict (id) do nothing`,
-    [JSON.stringify([...rows.values()])],
+    [JSON.stringify(rows)],
   );
 }

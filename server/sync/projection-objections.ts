@@ -1,6 +1,6 @@
 // Keeps call_objections equal to the objections in calls.script: one row per objection raised on a
 // call, with the call's owner, so the console counts objections per call type with one join and a
-// group by. Called by projection.ts after the batch's calls are written; one statement per batch.
+// group by. Planned by projection.ts with the batch, written with one statement per batch.
 import type { CallScript } from '../../lib/schema/call';
 import type { Queryable } from '../db/database';
 
@@ -53,15 +53,17 @@ export function objectionRows(call: ScriptedCall & { script: CallScript }): Obje
   return [...rows.values()];
 }
 
+/** The objection rows a batch writes, and the stored calls whose old rows it replaces. */
+export interface ObjectionWrites {
+  rows: ObjectionRow[];
+  replaced: string[];
+}
+
 /**
- * Rewrites the objection rows of the calls whose script a record set in this batch. `preexisting`
+ * Plans the objection rows of the calls whose script a record set in this batch. `preexisting`
  * names the calls that were stored before the batch: only they can have rows to remove.
  */
-export async function projectObjections(
-  tx: Queryable,
-  calls: Iterable<ScriptedCall>,
-  preexisting: ReadonlySet<string>,
-): Promise<void> {
+export function planObjections(calls: Iterable<ScriptedCall>, preexisting: ReadonlySet<string>): ObjectionWrites {
   const rows: ObjectionRow[] = [];
   const replaced: string[] = [];
   for (const call of calls) {
@@ -70,6 +72,10 @@ export async function projectObjections(
     rows.push(...objectionRows({ ...call, script }));
     if (preexisting.has(call.id)) replaced.push(call.id);
   }
+  return { rows, replaced };
+}
+
+export async function writeObjections(tx: Queryable, { rows, replaced }: ObjectionWrites): Promise<void> {
   if (rows.length === 0 && replaced.length === 0) return;
   // Stale rows go and current ones are upserted in one statement; the two never touch the same key.
   await tx.query(

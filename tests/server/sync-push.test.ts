@@ -191,6 +191,27 @@ describe.each(testDatabases())('sync push on $name', (target) => {
     const reused = { ...d.event('call.started', callRecord({ id: ulid() })), id: first.id };
     const answer = await push('operator', d.deviceId, [first, reused]);
     expect(answer.body).toEqual({ lastSeq: 2, accepted: 1, duplicates: 0, deadLettered: 1 });
+    // The projection follows what was stored: only the first event's call exists.
+    const reusedCall = (reused.payload as CallRecord).id;
+    const firstCall = (first.payload as CallRecord).id;
+    const calls = await api.db.query<{ id: string }>('select id from calls where id = any($1::text[])', [
+      [firstCall, reusedCall],
+    ]);
+    expect(calls.map((c) => c.id)).toEqual([firstCall]);
+    // An id reused in a later batch, beside a valid event: the valid one is stored and projected.
+    const later = d.event('call.started', callRecord({ id: ulid() }));
+    const again = { ...d.event('call.started', callRecord({ id: ulid() })), id: first.id };
+    const second = await push('operator', d.deviceId, [later, again]);
+    expect(second.body).toEqual({ lastSeq: 4, accepted: 1, duplicates: 0, deadLettered: 1 });
+    const stored = await api.db.query<{ id: string }>('select id from calls where id = any($1::text[])', [
+      [(later.payload as CallRecord).id, (again.payload as CallRecord).id],
+    ]);
+    expect(stored.map((c) => c.id)).toEqual([(later.payload as CallRecord).id]);
+    const [dead] = await api.db.query<{ n: number }>(
+      'select count(*)::int4 as n from dead_letters where device_id = $1',
+      [d.deviceId],
+    );
+    expect(dead?.n).toBe(2);
   });
 
   test('R07: the device endpoint tells where the server stands, 0 for a device it does not know', async () => {
