@@ -9,6 +9,7 @@ export const PUBLISHERS: Record<DocumentKind, readonly Role[]> = {
   objections: ['lead', 'admin'],
   tariffs: ['lead', 'admin'],
   checklist: ['trainer', 'admin'],
+  plan: ['lead', 'admin'],
 };
 
 /** The role publishes this kind somewhere (its own teams, or everywhere for an admin). */

@@ -6,6 +6,7 @@ import { diffWords as jsDiffWords } from 'diff';
 import type { DocumentKind } from '../schema/api';
 import { Classifier } from '../schema/classifier';
 import { Checklist, ObjectionSet, ScriptSet, TariffCatalogue } from '../schema/content';
+import { PlanDocument } from '../schema/plan';
 
 export interface DiffEntry {
   /** `module:<id>`, `objection:<id>`, `answer:<objection>/<answer>`, `section:<id>`, `item:<id>`,
@@ -184,12 +185,53 @@ function classifierNodes(body: unknown): Node[] {
   }));
 }
 
+function planNodes(body: unknown): Node[] {
+  const plan = parse(PlanDocument, body);
+  if (!plan) return [];
+  const node = (key: string, label: string, fields: Record<string, string>): Node => ({
+    key,
+    label,
+    group: '',
+    groupLabel: '',
+    summary: Object.values(fields).join(' · '),
+    fields,
+  });
+  const { formula, targets, pay } = plan;
+  return [
+    node('formula', plan.month, {
+      expectedConnections: String(formula.expectedConnections),
+      connectionsSource: formula.connectionsSource,
+      averageCheck: String(formula.averageCheck),
+      uplift: String(formula.uplift),
+    }),
+    node('targets', 'targets', Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, String(v ?? '')]))),
+    node('pay', 'pay', {
+      fixed: String(pay.fixed),
+      bonus: String(pay.bonus),
+      measure: pay.measure,
+      scale: pay.scale.map((p) => `${p.attainment}→${p.share}`).join(', '),
+      effectiveCallMs: String(plan.effectiveCallMs),
+    }),
+    ...plan.operators.map((o) =>
+      node(`operator:${o.userId}`, o.name, {
+        shifts: String(o.shifts),
+        revenue: String(o.revenue),
+        sales: String(o.sales),
+        effectiveCalls: String(o.effectiveCalls),
+        connections: String(o.connections ?? ''),
+        upgrades: String(o.upgrades ?? ''),
+      }),
+    ),
+  ];
+}
+
 const NODES: Record<DocumentKind, (body: unknown) => Node[]> = {
   scripts: scriptNodes,
   objections: objectionNodes,
   checklist: checklistNodes,
   tariffs: tariffNodes,
   classifier: classifierNodes,
+  plan: planNodes,
 };
 
 /**

@@ -95,8 +95,8 @@ export type DeviceAnswer = z.infer<typeof DeviceAnswer>;
 
 // ---- Download ----
 
-/** Kinds of content documents (bodies: lib/schema/classifier.ts, content.ts); plans come later. */
-export const DocumentKind = z.enum(['classifier', 'scripts', 'objections', 'checklist', 'tariffs']);
+/** Kinds of content documents (bodies: lib/schema/classifier.ts, content.ts, plan.ts). */
+export const DocumentKind = z.enum(['classifier', 'scripts', 'objections', 'checklist', 'tariffs', 'plan']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 /** One immutable published version of a document, as the client receives it. */

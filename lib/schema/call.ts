@@ -66,6 +66,31 @@ export type CallScript = z.infer<typeof CallScript>;
 
 export const EMPTY_SCRIPT: CallScript = { modules: [], objections: [], checklist: {} };
 
+/** What the call ended with, as the operator records it at wrap-up. */
+export const OutcomeKind = z.enum(['connection', 'upgrade', 'service', 'equipment', 'callback', 'nothing']);
+export type OutcomeKind = z.infer<typeof OutcomeKind>;
+
+/** Kinds that are sales: they count for the plan (revenue, sales count). */
+export const SALE_KINDS: readonly OutcomeKind[] = ['connection', 'upgrade', 'service', 'equipment'];
+
+/**
+ * One outcome of a call. `monthly` is what it adds to the subscriber's monthly bill: a new tariff's
+ * fee, an upgrade's difference (to − from), a service's or equipment's fee; 0 for a callback or
+ * nothing. Amounts come from the tariff catalogue, or from the CRM page where the adapter reads one.
+ */
+export const CallOutcome = z.object({
+  id: Ulid,
+  kind: OutcomeKind,
+  at: EpochMs,
+  /** The catalogue tariff (connection, upgrade target) or service/equipment id; null for the rest. */
+  itemId: z.nullable(ShortText(60)),
+  /** Upgrade: the tariff the subscriber had. */
+  fromItemId: z.nullable(ShortText(60)),
+  monthly: z.number().check(z.int(), z.minimum(-1_000_000), z.maximum(1_000_000)),
+  amountSource: z.enum(['catalogue', 'page', 'none']),
+});
+export type CallOutcome = z.infer<typeof CallOutcome>;
+
 export const CallRecord = z.object({
   id: Ulid,
   startedAt: EpochMs,
@@ -90,10 +115,16 @@ export const CallRecord = z.object({
   versions: z.record(z.string(), VersionRef),
   /** Absent on calls recorded before scripts existed; read through `scriptOf`. */
   script: z.optional(CallScript),
+  /** Recorded at wrap-up; absent on calls recorded before outcomes existed (read via `outcomesOf`). */
+  outcomes: z.optional(z.array(CallOutcome).check(z.maxLength(20))),
   updatedAt: EpochMs,
 });
 export type CallRecord = z.infer<typeof CallRecord>;
 
 export function scriptOf(call: CallRecord): CallScript {
   return call.script ?? EMPTY_SCRIPT;
+}
+
+export function outcomesOf(call: CallRecord): CallOutcome[] {
+  return call.outcomes ?? [];
 }

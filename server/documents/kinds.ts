@@ -1,9 +1,10 @@
-// What each document kind's body must look like, and who may publish it. A new kind (plans later)
-// adds one entry here; nothing else in publishing changes.
+// What each document kind's body must look like, and who may publish it. A new kind adds one entry
+// here; nothing else in publishing changes.
 import type * as z from 'zod/mini';
 import type { DocumentKind, Role } from '../../lib/schema/api';
 import { Classifier } from '../../lib/schema/classifier';
 import { Checklist, ObjectionSet, ScriptSet, TariffCatalogue } from '../../lib/schema/content';
+import { PlanDocument } from '../../lib/schema/plan';
 
 interface KindRules {
   schema: z.ZodMiniType;
@@ -22,4 +23,6 @@ export const KINDS: Record<DocumentKind, KindRules> = {
   objections: { schema: ObjectionSet, publishers: ['lead', 'admin'], anyTeam: ['admin'] },
   tariffs: { schema: TariffCatalogue, publishers: ['lead', 'admin'], anyTeam: ['admin'] },
   checklist: { schema: Checklist, publishers: ['trainer', 'admin'], anyTeam: ['trainer', 'admin'] },
+  // The lead owns the department's plan and splits it per operator (DOMAIN.md, seed 000).
+  plan: { schema: PlanDocument, publishers: ['lead', 'admin'], anyTeam: ['admin'] },
 };

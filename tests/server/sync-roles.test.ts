@@ -8,6 +8,7 @@ import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_CLASSIFIER } from '../../lib/classifier/defaults';
 import { DEFAULT_CHECKLIST, DEFAULT_OBJECTIONS, DEFAULT_SCRIPTS, DEFAULT_TARIFFS } from '../../lib/content/defaults';
+import { emptyPlan } from '../../lib/plan/defaults';
 import type { ContentVersion, DocumentKind } from '../../lib/schema/api';
 import { publishVersion } from '../../server/documents/publish';
 import { type MatrixRow, openTestApi, row, runMatrix, type TestApi } from '../support/api';
@@ -41,6 +42,7 @@ describe.each(testDatabases())('sync, documents and calls roles on $name', (targ
     objections: DEFAULT_OBJECTIONS,
     checklist: DEFAULT_CHECKLIST,
     tariffs: DEFAULT_TARIFFS,
+    plan: emptyPlan('2025-03'),
   };
 
   const doc = (which: 'org' | 'a' | 'b') => {

@@ -33,6 +33,7 @@ import { CallRecord, scriptOf } from '@/lib/schema/call';
 import { type CallType, Classifier } from '@/lib/schema/classifier';
 import { Checklist, ObjectionSet, ScriptSet, TariffCatalogue } from '@/lib/schema/content';
 import { EventPayloads, type OutboxEvent } from '@/lib/schema/events';
+import { PlanDocument } from '@/lib/schema/plan';
 import { ApiClient, type FetchFn } from '@/lib/sync/api-client';
 import type { SocketLike } from '@/lib/sync/live';
 import { Syncer, type SyncerOptions } from '@/lib/sync/syncer';
@@ -91,6 +92,7 @@ const BODIES: Record<DocumentKind, { safeParse(value: unknown): { success: boole
   objections: ObjectionSet,
   checklist: Checklist,
   tariffs: TariffCatalogue,
+  plan: PlanDocument,
 };
 
 /** Who may publish each kind (server/documents/kinds.ts); leads only for their teams, org-wide: admin. */
@@ -100,6 +102,7 @@ const PUBLISHERS: Record<DocumentKind, readonly Role[]> = {
   objections: ['lead', 'admin'],
   tariffs: ['lead', 'admin'],
   checklist: ['trainer', 'admin'],
+  plan: ['lead', 'admin'],
 };
 
 const WEEK_MS = 7 * 24 * 3600_000;
