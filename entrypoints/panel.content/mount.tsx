@@ -2,11 +2,11 @@
 // into it when index.tsx says so.
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PanelApp } from '@/components/PanelApp';
 import panelCss from '@/components/panel.css?inline';
 import type { PanelController } from '@/lib/panel/controller';
 import { raiseToTopLayer } from '@/lib/panel/layout';
+import { createShadowHost } from '@/lib/panel/shadow-host';
 import type { TestProbe } from '@/lib/panel/test-probe';
 
 export interface PanelUi {
@@ -29,27 +29,17 @@ export async function buildPanel(
   const markReady = () => {
     if (attached && shown) onReady();
   };
-  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-  ui = await createShadowRootUi(ctx, {
-    name: 'operator-panel',
-    position: 'inline',
-    anchor: () => document.documentElement,
-    append: 'last',
-    mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
-    isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout'],
-    css: panelCss,
-    onMount(container, _shadow, host) {
-      raiseToTopLayer(host);
-      attached = true;
-      markReady();
-      return container;
-    },
-    onRemove() {
-      if (ui) render(null, ui.uiContainer);
-    },
+  const built = createShadowHost(
+    document,
+    'operator-panel',
+    panelCss,
+    import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
+  );
+  const host = built.host;
+  ctx.onInvalidated(() => {
+    render(null, built.container);
+    built.remove();
   });
-  const built = ui;
-  const host = built.shadowHost;
   probe.attach(host);
   const renderApp = (attached: boolean) =>
     render(
@@ -65,13 +55,16 @@ export async function buildPanel(
           markReady();
         }}
       />,
-      built.uiContainer,
+      built.container,
     );
   renderApp(false);
   return {
     attach() {
       if (ctx.isInvalid) return;
       built.mount();
+      raiseToTopLayer(host);
+      attached = true;
+      markReady();
       renderApp(true);
     },
   };
