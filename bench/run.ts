@@ -2,8 +2,9 @@
 // costs the operator and the CRM page — navigation -> panel interactive, keystroke -> saved tag
 // on screen, shipped script size, and long tasks added to the page's main thread — plus the sync
 // server's figures (bench/sync-server.ts: ingest vs raw INSERT, live poke fan-out, a 500-event
-// backlog upload) and the script modules' (bench/scripts.ts: tag -> module, search, publish ->
-// panel) — and writes bench/results.json (numbers + meta, with the goal per key) and a short table.
+// backlog upload), the script modules' (bench/scripts.ts: tag -> module, search, publish ->
+// panel), the plan view's (bench/plan-view.ts: outcome -> plan view updated) and the lead's
+// reports over a million calls (bench/reports.ts) — and writes bench/results.json (numbers + meta, with the goal per key) and a short table.
 //
 // The machine this runs on is shared and noisy, so the navigation timing is judged as a ratio
 // against a baseline measured in the same run (a bare WXT shadow-root "hello" content script,
@@ -29,6 +30,8 @@ import {
   type Session,
   waitForPanel,
 } from '../tests/support/browser';
+import { measurePlanView } from './plan-view';
+import { measureReports } from './reports';
 import { measureScripts, SCRIPT_MODULES } from './scripts';
 import { measureSyncServer } from './sync-server';
 
@@ -57,6 +60,10 @@ const GOALS = {
   module_switch_ms_p95: { max: 16 },
   search_ms_p95: { max: 16 },
   publish_to_panel_ms_p95: { max: 2000 },
+  plan_view_ms_p95: { max: 16 },
+  // PostgreSQL only (DATABASE_URL); the `_pglite` keys are reported without a goal.
+  report_mix_1m_ms: { max: 200 },
+  report_operator_day_1m_ms: { max: 200 },
 } as const;
 
 // ---------- helpers ----------
@@ -270,7 +277,9 @@ async function main(): Promise<void> {
     log(`long tasks: ${LONG_TASK_RUNS} page loads each, ours and no extension interleaved`);
     const longTasks = await measureLongTasks(url);
     const scripts = await measureScripts(server, log);
+    const planView = await measurePlanView(server, log);
     const sync = await measureSyncServer();
+    const reports = await measureReports();
 
     const panelMs = percentile(panel.ours, 50);
     const controlMs = percentile(panel.control, 50);
@@ -291,7 +300,10 @@ async function main(): Promise<void> {
       search_modules: SCRIPT_MODULES,
       publish_to_panel_ms_p50: round(percentile(scripts.publish, 50)),
       publish_to_panel_ms_p95: round(percentile(scripts.publish, 95)),
+      plan_view_ms_p50: round(percentile(planView, 50), 2),
+      plan_view_ms_p95: round(percentile(planView, 95), 2),
       ...sync,
+      ...reports,
       meta: {
         date: new Date().toISOString(),
         chromium: panel.chromium,

@@ -14,10 +14,13 @@ import type { PanelController } from '@/lib/panel/controller';
 import { PanelI18n } from '@/lib/panel/i18n-context';
 import { applyLayout } from '@/lib/panel/layout';
 import { useNow, useStore } from '@/lib/panel/store';
+import type { OutcomeKind } from '@/lib/schema/call';
 import { DEFAULT_PANEL } from '@/lib/settings/defaults';
 import { CallCard } from './CallCard';
 import { CollapsedTab } from './CollapsedTab';
+import { OutcomePicker } from './OutcomePicker';
 import { PanelHeader } from './PanelHeader';
+import { PlanSummary } from './PlanSummary';
 import { RecentCalls } from './RecentCalls';
 import { ResizeHandle } from './ResizeHandle';
 import { ScriptSections } from './script/ScriptSections';
@@ -35,6 +38,7 @@ interface Props {
   onTagShown?: (latencyMs: number) => void;
   /** Called when a tag pressed has its module on screen, with keystroke -> screen milliseconds. */
   onModuleShown?: (latencyMs: number) => void;
+  onPlanShown?: (latencyMs: number) => void;
   /** Called when search results are on screen, with keystroke -> screen milliseconds. */
   onSearchShown?: (latencyMs: number) => void;
   onReady?: () => void;
@@ -43,7 +47,16 @@ interface Props {
 /** The same object for "no values typed", so the memoised sections see no change. */
 const NO_VALUES = {};
 
-export function PanelApp({ controller, host, attached, onTagShown, onModuleShown, onSearchShown, onReady }: Props) {
+export function PanelApp({
+  controller,
+  host,
+  attached,
+  onTagShown,
+  onModuleShown,
+  onSearchShown,
+  onPlanShown,
+  onReady,
+}: Props) {
   const view = useStore(controller.store);
   const now = useNow(500);
   const [previewWidth, setPreviewWidth] = useState<number | null>(null);
@@ -75,6 +88,8 @@ export function PanelApp({ controller, host, attached, onTagShown, onModuleShown
       tag: (typeId: string) => void controller.tag(typeId),
       tagCall: (callId: string, typeId: string) => void controller.tag(typeId, callId),
       undo: () => void controller.undo(),
+      addOutcome: (kind: OutcomeKind, itemId: string | null) => void controller.addOutcome(kind, itemId),
+      removeOutcome: (id: string) => void controller.removeOutcome(id),
     }),
     [controller],
   );
@@ -149,6 +164,15 @@ export function PanelApp({ controller, host, attached, onTagShown, onModuleShown
                   onSearchShown={onSearchShown}
                 />
               )}
+              {current && (
+                <OutcomePicker
+                  call={current}
+                  tariffs={view.content?.tariffs ?? null}
+                  onAdd={actions.addOutcome}
+                  onRemove={actions.removeOutcome}
+                />
+              )}
+              {view.plan && <PlanSummary plan={view.plan} outcomeAt={view.outcomeAt} onShown={onPlanShown} />}
               <RecentCalls calls={data.recent} classifier={data.classifier} now={now} onTag={actions.tagCall} />
             </>
           )}

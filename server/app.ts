@@ -1,5 +1,5 @@
 // The HTTP app: the API under /api/v1 (auth, users, teams, sync, documents, calls, feedback,
-// stats), a health check, and the demo CRM/softphone pages the extension is injected into by
+// stats, reports), a health check, and the demo CRM/softphone pages the extension is injected into by
 // default. Every API error has the ApiError shape; a bad request is a 4xx, never a 5xx (R21).
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -14,6 +14,7 @@ import type { ServerDeps } from './deps';
 import { documentRoutes } from './documents/routes';
 import { feedbackRoutes } from './feedback/routes';
 import { ApiFailure, errorResponse } from './http/errors';
+import { reportRoutes } from './reports/routes';
 import { statsRoutes } from './stats/routes';
 import { syncRoutes } from './sync/routes';
 import { teamRoutes } from './teams/routes';
@@ -57,6 +58,7 @@ export function createApp(deps: AppOptions): Hono<AppEnv> {
   app.route(`${API_PREFIX}/calls`, callRoutes(deps));
   app.route(`${API_PREFIX}/feedback`, feedbackRoutes(deps));
   app.route(`${API_PREFIX}/stats`, statsRoutes(deps));
+  app.route(`${API_PREFIX}/reports`, reportRoutes(deps));
   app.all('/api/*', (c) => errorResponse(c, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
 
   app.onError((error, c) => {

@@ -39,8 +39,8 @@ async function main() {
     lines.push('');
   } else if (env.DEMO) {
     lines.push(
-      'The demo users (operator, operator2, lead, trainer, admin) already exist; their passwords were',
-      'printed at the first start. To reset one, stop the server and run:',
+      'The demo users (operator, operator2, operator3, operator4, lead, trainer, admin) already exist;',
+      'their passwords were printed at the first start. To reset one, stop the server and run:',
       '  npm run admin -- set-password <login>',
       '',
     );

@@ -57,6 +57,17 @@ export function ConsoleApp() {
     if (role) setSection(sectionFromHash(role, location.hash));
   }, [role]);
 
+  // In-page links (the reports' links to other sections) change the #hash: follow them, unless a
+  // draft is unpublished.
+  useEffect(() => {
+    if (!role) return;
+    const follow = () => {
+      if (!dirty) setSection(sectionFromHash(role, location.hash));
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [role, dirty]);
+
   // Unpublished changes live only in this page: closing or reloading it asks first.
   useEffect(() => {
     if (!dirty) return;

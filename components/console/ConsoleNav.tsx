@@ -14,6 +14,8 @@ const LABELS: Record<ConsoleSection, ConsoleKey> = {
   quality: 'nav.quality',
   objectionStats: 'nav.objectionStats',
   feedback: 'nav.feedback',
+  reports: 'nav.reports',
+  plan: 'nav.plan',
 };
 
 type Props = {

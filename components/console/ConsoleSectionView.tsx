@@ -1,5 +1,5 @@
-// The body of the chosen console section: a document workspace with its kind's editor, or one of
-// the quality views.
+// The body of the chosen console section: a document workspace with its kind's editor, the plan
+// editor, the lead's reports, or one of the quality views.
 import type { ConsoleSection } from '../../lib/console/sections';
 import type { ConsoleTranslate } from '../../lib/i18n/console-messages';
 import type { OptionsTranslate } from '../../lib/i18n/options-messages';
@@ -12,7 +12,9 @@ import { DocumentWorkspace } from './DocumentWorkspace';
 import { FeedbackList } from './FeedbackList';
 import { ObjectionStats } from './ObjectionStats';
 import { ObjectionsEditor } from './ObjectionsEditor';
+import { PlanWorkspace } from './plan/PlanWorkspace';
 import { QualityTrends } from './QualityTrends';
+import { ReportsView } from './reports/ReportsView';
 import { ScriptsEditor } from './ScriptsEditor';
 import { TariffsEditor } from './TariffsEditor';
 
@@ -38,6 +40,10 @@ export function ConsoleSectionView({ section, t, ot, locale, user, onDirty }: Pr
       return <DocumentWorkspace key="checklist" kind="checklist" Editor={ChecklistEditor} {...common} />;
     case 'tariffs':
       return <DocumentWorkspace key="tariffs" kind="tariffs" Editor={TariffsEditor} {...common} />;
+    case 'reports':
+      return <ReportsView t={t} locale={locale} user={user} />;
+    case 'plan':
+      return <PlanWorkspace key="plan" {...common} />;
     case 'calls':
       return <CallsSection t={t} locale={locale} />;
     case 'quality':

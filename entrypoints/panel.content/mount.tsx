@@ -50,6 +50,7 @@ export async function buildPanel(
         onTagShown={probe.tagShown}
         onModuleShown={probe.moduleShown}
         onSearchShown={probe.searchShown}
+        onPlanShown={probe.planShown}
         onReady={() => {
           shown = true;
           markReady();

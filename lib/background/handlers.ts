@@ -3,6 +3,7 @@
 // the server session). Nothing here waits for the network except the session and console requests.
 import browser from 'webextension-polyfill';
 import { endCall, startCall, tagCall, toggleCall, undoLastTag, updateContext } from '../calls/call-store';
+import { recordCallOutcome } from '../calls/outcome-store';
 import { markChecklist, recordNoAnswer, recordObjection, recordOutcome, recordView } from '../calls/script-store';
 import {
   listSites,
@@ -22,6 +23,7 @@ import { isDemoOrigin } from '../sites/demo-origins';
 import { syncRegistrations } from '../sites/registration';
 import { SyncFailure } from '../sync/failure';
 import type { Syncer } from '../sync/syncer';
+import { reportHandlers } from './report-handlers';
 
 export interface BackgroundDeps {
   db: PanelDatabase;
@@ -102,6 +104,7 @@ export function createHandlers({ db, now, syncer }: BackgroundDeps): Handlers {
     'script.outcome': async (body) => recordOutcome(db, body, now()),
     'objection.raise': async (body) => recordObjection(db, body, now()),
     'checklist.mark': async (body) => markChecklist(db, body, now()),
+    'call.outcome': async (body) => recordCallOutcome(db, body, now()),
     'feedback.noAnswer': async (body) => recordNoAnswer(db, body, now()),
     'site.panel': async (body, sender) => {
       const site = await loadSite(db, requireOrigin(sender.origin));
@@ -167,6 +170,7 @@ export function createHandlers({ db, now, syncer }: BackgroundDeps): Handlers {
     'console.feedback': async (body) => viaServer(() => syncer.withApi((api) => api.feedback(body))),
     'console.objectionStats': async (body) => viaServer(() => syncer.withApi((api) => api.objectionStats(body))),
     'console.quality': async (body) => viaServer(() => syncer.withApi((api) => api.quality(body))),
+    ...reportHandlers({ syncer }),
     'sites.test': async (body) => {
       let answer: unknown;
       try {

@@ -21,6 +21,7 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { Runtime } from 'webextension-polyfill';
 import { endCall, recentCalls, tagCall } from '../calls/call-store';
+import { recordCallOutcome } from '../calls/outcome-store';
 import { shiftCalls, tagTarget } from '../calls/rules';
 import { markChecklist, recordView } from '../calls/script-store';
 import { CONTENT_KINDS, contentForCall, type EffectiveContent } from '../content/effective';
@@ -31,6 +32,7 @@ import {
   PANEL_PORT,
   type PanelContent,
   type PanelState,
+  type PlanView,
   type PortDown,
   type PortRequestType,
   PortUp,
@@ -41,6 +43,7 @@ import { verifySender } from '../messaging/sender';
 import type { CallRecord } from '../schema/call';
 import type { Locale } from '../schema/primitives';
 import { SYNC_OFF, withWaiting } from '../sync/status';
+import { planViewFor } from './plan-feed';
 
 /** Where the feed reads the sync badge from (the Syncer). */
 export interface SyncStatusSource {
@@ -129,6 +132,7 @@ function portHandlers(db: PanelDatabase, now: () => number): Pick<Handlers, Port
     'call.tag': async (body) => tagCall(db, body.typeId, body.callId, now()),
     'script.view': async (body) => recordView(db, body, now()),
     'checklist.mark': async (body) => markChecklist(db, body, now()),
+    'call.outcome': async (body) => recordCallOutcome(db, body, now()),
   };
 }
 
@@ -172,6 +176,7 @@ export function acceptPanelPorts({
         sync,
         (state) => post({ type: 'state', state }),
         (content) => post({ type: 'content', content }),
+        (plan) => post({ type: 'plan', plan }),
         (error) => post({ type: 'error', code: 'storage', message: String(error).slice(0, 1000) }),
       );
     });
@@ -205,11 +210,14 @@ function startFeed(
   sync: SyncStatusSource,
   post: (state: PanelState) => void,
   postContent: (content: PanelContent) => void,
+  postPlan: (plan: PlanView | null) => void,
   fail: (error: unknown) => void,
 ): { stop(): void } {
   let rows: CallRows | null = null;
   /** The content key last sent down this port; null until the first render. */
   let sentContent: string | null = null;
+  /** The plan view last sent (JSON); undefined until the first. */
+  let sentPlan: string | undefined;
   let stopped = false;
   let rendering = false;
   let dirty = false;
@@ -237,6 +245,14 @@ function startFeed(
           postContent(withMessages(content, locale));
         }
         post(state);
+        // After the state: the plan view reads the month's calls, and the operator waits for the
+        // state first. Sent only when it changed.
+        const plan = await planViewFor(db, state.now, null);
+        const planJson = JSON.stringify(plan);
+        if (!stopped && planJson !== sentPlan) {
+          sentPlan = planJson;
+          postPlan(plan);
+        }
       } while (dirty && !stopped);
     } catch (error) {
       if (!stopped) fail(error);

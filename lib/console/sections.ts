@@ -1,6 +1,7 @@
-// The console's sections and their order for a role: a lead starts with what leads publish (call
-// types, scripts, objections, tariffs), a trainer with the checklist, everyone then has the quality
-// views. Kinds a role cannot publish stay visible, read-only (the workspace decides per scope).
+// The console's sections and their order for a role: a lead starts with the morning reports and the
+// month's plan, then what leads publish (call types, scripts, objections, tariffs); a trainer starts
+// with the checklist; everyone then has the quality views. Reports and plans are for leads and
+// admins. Kinds a role cannot publish stay visible, read-only (the workspace decides per scope).
 import type { Role } from '../schema/api';
 
 export type ConsoleSection =
@@ -12,7 +13,9 @@ export type ConsoleSection =
   | 'calls'
   | 'quality'
   | 'objectionStats'
-  | 'feedback';
+  | 'feedback'
+  | 'reports'
+  | 'plan';
 
 const QUALITY: ConsoleSection[] = ['calls', 'quality', 'objectionStats', 'feedback'];
 
@@ -23,9 +26,9 @@ export function sectionsFor(role: Role): ConsoleSection[] {
     case 'trainer':
       return ['checklist', ...QUALITY, 'scripts', 'objections', 'tariffs', 'classifier'];
     case 'lead':
-      return ['classifier', 'scripts', 'objections', 'tariffs', ...QUALITY, 'checklist'];
+      return ['reports', 'plan', 'classifier', 'scripts', 'objections', 'tariffs', ...QUALITY, 'checklist'];
     default:
-      return ['classifier', 'scripts', 'objections', 'checklist', 'tariffs', ...QUALITY];
+      return ['classifier', 'scripts', 'objections', 'checklist', 'tariffs', 'reports', 'plan', ...QUALITY];
   }
 }
 

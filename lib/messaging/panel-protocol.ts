@@ -3,9 +3,10 @@
 // content script, with its 40 KB budget, does not carry the schemas of the options page and
 // console requests (protocol.ts adds those and re-exports everything here).
 import * as z from 'zod/mini';
-import { CallDirection, CallRecord, OfferOutcome, SubscriberContext, VersionRef } from '../schema/call';
+import { CallDirection, CallRecord, OfferOutcome, OutcomeKind, SubscriberContext, VersionRef } from '../schema/call';
 import { Classifier } from '../schema/classifier';
 import { Checklist, ChecklistMark, ContentId, ObjectionSet, ScriptSet, TariffCatalogue } from '../schema/content';
+import { BonusPoint, PlanMeasure } from '../schema/plan';
 import { EpochMs, Locale, ShortText, Ulid } from '../schema/primitives';
 import { PanelPrefs, Settings, Site, SiteAdapter } from '../schema/settings';
 
@@ -101,6 +102,15 @@ export const panelRequests = {
     body: z.object({ callId: z.optional(Ulid), itemId: ContentId, mark: z.nullable(ChecklistMark) }),
     result: MaybeCall,
   },
+  /** A wrap-up outcome added to the call (priced from its tariff catalogue), or one removed by id. */
+  'call.outcome': {
+    from: 'content',
+    body: z.union([
+      z.object({ callId: z.optional(Ulid), kind: OutcomeKind, itemId: z.nullable(ContentId) }),
+      z.object({ callId: z.optional(Ulid), remove: Ulid }),
+    ]),
+    result: MaybeCall,
+  },
   /** "No suitable answer": what the subscriber said, for the scripts' authors. Works without a call. */
   'feedback.noAnswer': {
     from: 'content',
@@ -177,6 +187,37 @@ export const PanelContent = z.object({
 });
 export type PanelContent = z.infer<typeof PanelContent>;
 
+const Figures = z.object({ calls: z.number(), effectiveCalls: z.number(), sales: z.number(), revenue: z.number() });
+
+/**
+ * The operator's month as the panel shows it: worked out in the background from the team's plan
+ * document and the operator's own calls (lib/background/plan-feed.ts), so it works offline and the
+ * content script only renders numbers. Sent in its own message, after the state, when it changes.
+ */
+export const PlanView = z.object({
+  month: ShortText(7),
+  measure: PlanMeasure,
+  currency: ShortText(8),
+  target: z.number(),
+  done: z.number(),
+  percent: z.number(),
+  today: Figures,
+  remainingShifts: z.number(),
+  pacePerShift: z.number(),
+  bonusMax: z.number(),
+  earnedBonus: z.number(),
+  projectedPercent: z.number(),
+  projectedBonus: z.number(),
+  /** Planned shifts over shifts worked (lib/plan/view-delta.ts moves the view by a new sale). */
+  projectionFactor: z.number(),
+  scale: z.array(BonusPoint),
+  /** "Two more upgrades today → +N": the typical upgrade from the tariff catalogue; null without one. */
+  whatIf: z.nullable(z.object({ upgrades: z.number(), revenue: z.number(), bonus: z.number() })),
+  /** The operator's sales lean to cheap tariffs compared with the team's (lib/plan/mix.ts). */
+  mixWarning: z.boolean(),
+});
+export type PlanView = z.infer<typeof PlanView>;
+
 export const PANEL_PORT = 'op-panel';
 
 /**
@@ -188,6 +229,7 @@ export const PORT_REQUESTS = [
   'call.tag',
   'script.view',
   'checklist.mark',
+  'call.outcome',
 ] as const satisfies readonly PanelRequestType[];
 export type PortRequestType = (typeof PORT_REQUESTS)[number];
 
@@ -207,6 +249,7 @@ export type PortUp = z.infer<typeof PortUp>;
 export const PortDown = z.discriminatedUnion('type', [
   z.object({ type: z.literal('state'), state: PanelState }),
   z.object({ type: z.literal('content'), content: PanelContent }),
+  z.object({ type: z.literal('plan'), plan: z.nullable(PlanView) }),
   z.object({ type: z.literal('error'), code: ErrorCode, message: ShortText(1000) }),
   z.object({ type: z.literal('response'), id: PortRequestId, response: ResponseEnvelope }),
 ]);

@@ -20,7 +20,9 @@ import {
 } from '../schema/api';
 import { Classifier } from '../schema/classifier';
 import { EpochMs, Origin, ShortText, Ulid } from '../schema/primitives';
+import { ConversionReport, MixReport, OperatorReport, TariffMixReport, UpsellReport } from '../schema/reports';
 import { Settings, Site, SiteAdapter } from '../schema/settings';
+import { TeamMember } from '../sync/api-client';
 import { AdapterReading, Nothing, panelRequests, SyncStatus } from './panel-protocol';
 
 export * from './panel-protocol';
@@ -32,6 +34,17 @@ export const SessionState = z.object({
   expiresAt: z.nullable(EpochMs),
 });
 export type SessionState = z.infer<typeof SessionState>;
+
+/** An IANA time zone name (`Europe/Moscow`): the reports cut days in it. */
+const TimeZone = z.string().check(z.maxLength(60), z.regex(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, 'expected a time zone name'));
+
+/** The lead's reports: a period [from, to), optionally one team, days cut in `tz`. */
+const ReportQuery = z.object({
+  from: EpochMs,
+  to: EpochMs,
+  teamId: z.optional(Ulid),
+  tz: z.optional(TimeZone),
+});
 
 /** Requests only extension pages (options, console) may make. */
 const extensionRequests = {
@@ -112,6 +125,26 @@ const extensionRequests = {
     body: z.object({ from: EpochMs, to: EpochMs }),
     result: z.array(QualityRow),
   },
+  /** The members of the caller's teams (all of the organisation for an admin): the plan's operators. */
+  'console.users': { from: 'extension', body: z.object({}), result: z.array(TeamMember) },
+  /** The lead's morning reports (lib/schema/reports.ts). */
+  'console.report.mix': { from: 'extension', body: ReportQuery, result: MixReport },
+  'console.report.upsell': {
+    from: 'extension',
+    body: z.extend(ReportQuery, { by: z.enum(['type', 'operator']) }),
+    result: UpsellReport,
+  },
+  'console.report.conversion': {
+    from: 'extension',
+    body: z.extend(ReportQuery, { typeId: z.optional(ShortText(40)) }),
+    result: ConversionReport,
+  },
+  'console.report.operators': {
+    from: 'extension',
+    body: z.extend(ReportQuery, { period: z.enum(['day', 'week']) }),
+    result: OperatorReport,
+  },
+  'console.report.tariffMix': { from: 'extension', body: ReportQuery, result: TariffMixReport },
   /** Run selectors on an open tab of that site and report what they read. */
   'sites.test': {
     from: 'extension',

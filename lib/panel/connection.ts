@@ -8,6 +8,7 @@ import {
   PANEL_PORT,
   type PanelContent,
   type PanelState,
+  type PlanView,
   PortDown,
   type PortRequestType,
   type PortUp,
@@ -49,6 +50,7 @@ export function connectPanel(
   onState: (state: PanelState) => void,
   onStatus: (status: LinkStatus, message?: string) => void,
   onContent: (content: PanelContent) => void = () => {},
+  onPlan: (plan: PlanView | null) => void = () => {},
 ): PanelLink {
   let port: Runtime.Port | null = null;
   let stopped = false;
@@ -117,6 +119,8 @@ export function connectPanel(
         });
         return;
       }
+      // Small, and what the operator waits for after recording a sale: handed on at once.
+      if (data.type === 'plan') return onPlan(data.plan);
       retryDelay = 0;
       onStatus('live');
       deliver(data.state);

@@ -3,8 +3,15 @@
 // tag shows the instant the key is pressed and is marked saved when the write is stored.
 // The content (modules, objections, checklist, tariffs) comes down the same port, beside it.
 import { request } from '../messaging/panel-client';
-import { type PanelContent, type PanelState, PORT_REQUESTS, type PortRequestType } from '../messaging/panel-protocol';
-import type { CallRecord } from '../schema/call';
+import {
+  type PanelContent,
+  type PanelState,
+  type PlanView,
+  PORT_REQUESTS,
+  type PortRequestType,
+} from '../messaging/panel-protocol';
+import { saleFigures, withSale } from '../plan/view-delta';
+import type { CallRecord, OutcomeKind } from '../schema/call';
 import type { PanelPrefs } from '../schema/settings';
 import { connectPanel, type LinkStatus } from './connection';
 import {
@@ -34,6 +41,10 @@ export interface PanelView extends ScriptView {
   error: string | null;
   /** The last confirmed tag's keystroke time; the panel measures keystroke -> saved tag on screen. */
   lastConfirmed: { seq: number; startedAt: number } | null;
+  /** The operator's plan for the month (null: no plan for them, or not sent yet). */
+  plan: PlanView | null;
+  /** When the last outcome was pressed (performance.now()): the panel measures it -> plan updated. */
+  outcomeAt: number | null;
 }
 
 export interface PanelController extends ScriptActions {
@@ -42,6 +53,9 @@ export interface PanelController extends ScriptActions {
   undo(): Promise<void>;
   toggleCall(): Promise<void>;
   setPanel(prefs: PanelPrefs): void;
+  /** Record a wrap-up outcome on the current call (itemId: tariff or service; null: the default). */
+  addOutcome(kind: OutcomeKind, itemId: string | null): Promise<void>;
+  removeOutcome(outcomeId: string): Promise<void>;
   dismissError(): void;
   stop(): void;
 }
@@ -84,6 +98,8 @@ export function createPanelController(): PanelController {
     pending: [],
     error: null,
     lastConfirmed: null,
+    plan: null,
+    outcomeAt: null,
     ...INITIAL_SCRIPT_VIEW,
   });
   let nextKey = 1;
@@ -94,6 +110,7 @@ export function createPanelController(): PanelController {
     (state) => store.set((v) => ({ ...v, data: mergeState(v.data, state) })),
     (status, message) => store.set((v) => ({ ...v, link: status, linkMessage: message ?? null })),
     (content) => store.set((v) => ({ ...v, content })),
+    (plan) => store.set((v) => ({ ...v, plan: unchanged(v.plan ?? undefined, plan) })),
   );
   const viaPort = (type: string): type is PortRequestType => (PORT_REQUESTS as readonly string[]).includes(type);
   // The open port is the short way; without one, sendMessage (which also wakes the worker).
@@ -104,6 +121,27 @@ export function createPanelController(): PanelController {
     apply: (call) => store.set((v) => ({ ...v, data: withCall(v.data, call) })),
     fail,
   });
+
+  /**
+   * Records or removes an outcome. The plan view moves by the sale as soon as the write is stored
+   * (view-delta.ts); the background's recomputed view follows and replaces it.
+   */
+  const changeOutcomes = async (body: { kind: OutcomeKind; itemId: string | null } | { remove: string }) => {
+    store.set((v) => ({ ...v, error: null, outcomeAt: performance.now() }));
+    try {
+      const call = await send('call.outcome', body);
+      if (!call) return;
+      store.set((v) => {
+        const before = [v.data?.current, ...(v.data?.recent ?? [])].find((c) => c?.id === call.id);
+        const was = saleFigures(before?.outcomes ?? []);
+        const now = saleFigures(call.outcomes ?? []);
+        const delta = { sales: now.sales - was.sales, revenue: now.revenue - was.revenue };
+        return { ...v, data: withCall(v.data, call), plan: v.plan && withSale(v.plan, delta) };
+      });
+    } catch (error) {
+      fail(error);
+    }
+  };
 
   return {
     ...script,
@@ -128,6 +166,8 @@ export function createPanelController(): PanelController {
         fail(error);
       }
     },
+    addOutcome: (kind, itemId) => changeOutcomes({ kind, itemId }),
+    removeOutcome: (outcomeId) => changeOutcomes({ remove: outcomeId }),
     async undo() {
       try {
         const call = await request('call.undoTag', {});

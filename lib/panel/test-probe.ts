@@ -9,9 +9,11 @@ export interface TestProbe {
   moduleShown(latencyMs: number): void;
   /** Keystroke in the module search -> its results on screen: `data-search-latencies`. */
   searchShown(latencyMs: number): void;
+  /** Outcome pressed -> the plan view updated on screen: `data-plan-latencies`. */
+  planShown(latencyMs: number): void;
 }
 
-const noop: TestProbe = { attach() {}, ready() {}, tagShown() {}, moduleShown() {}, searchShown() {} };
+const noop: TestProbe = { attach() {}, ready() {}, tagShown() {}, moduleShown() {}, searchShown() {}, planShown() {} };
 
 export function createTestProbe(): TestProbe {
   if (import.meta.env.MODE !== 'e2e') return noop;
@@ -28,6 +30,7 @@ export function createTestProbe(): TestProbe {
     tagShown: recorder('data-tag-latencies'),
     moduleShown: recorder('data-module-latencies'),
     searchShown: recorder('data-search-latencies'),
+    planShown: recorder('data-plan-latencies'),
     attach(element) {
       host = element;
     },

@@ -16,12 +16,12 @@ export const MixRow = z.object({
   share: z.number(),
   previousCalls: Count,
   previousShare: z.number(),
-  /** The type's share jumped (e.g. tech calls spike: likely an outage); see server/reports/mix.ts. */
+  /** The type's share jumped (e.g. tech calls spike: likely an outage); see server/reports/mix-rows.ts. */
   drift: z.boolean(),
 });
 export type MixRow = z.infer<typeof MixRow>;
 
-/** `GET /reports/mix?from&to&teamId`: the call-type mix vs the previous period (seed 003's table). */
+/** `GET /reports/mix?from&to&teamId&tz`: the call-type mix vs the previous period (seed 003's table). */
 export const MixReport = z.object({
   from: EpochMs,
   to: EpochMs,
@@ -35,8 +35,12 @@ export type MixReport = z.infer<typeof MixReport>;
 
 /** Offers and sales per call type, or per operator (`by=type|operator`). */
 export const UpsellRow = z.object({
-  /** The call type, or the operator's user id. */
+  /** The call type (null: untagged calls), or the operator's user id. */
   key: z.nullable(ShortText(60)),
+  /**
+   * The operator's name; for a call type its id ('' for untagged): the console names types from the
+   * classifier, in the reader's language.
+   */
   label: ShortText(200),
   calls: Count,
   /** Calls where a module with an offer was shown (calls.script.modules with an offer outcome). */
@@ -48,13 +52,13 @@ export const UpsellRow = z.object({
 });
 export type UpsellRow = z.infer<typeof UpsellRow>;
 
-/** `GET /reports/upsell?from&to&by&teamId`. */
+/** `GET /reports/upsell?from&to&by&teamId&tz` (`by` defaults to `type`). */
 export const UpsellReport = z.object({ by: z.enum(['type', 'operator']), rows: z.array(UpsellRow) });
 export type UpsellReport = z.infer<typeof UpsellReport>;
 
-/** `GET /reports/conversion?from&to&teamId`: "new connection request" calls → connections. */
+/** `GET /reports/conversion?from&to&typeId&teamId&tz`: "new connection request" calls → connections. */
 export const ConversionReport = z.object({
-  /** The classifier type counted as a connection request. */
+  /** The classifier type counted as a connection request (`typeId`, default `connection`). */
   typeId: ShortText(40),
   requests: Count,
   /** Of those calls, how many recorded a `connection` outcome. */
@@ -70,28 +74,39 @@ export const OperatorPeriodRow = z.object({
   /** Local midnight starting the day (or Monday starting the week), epoch ms. */
   periodStart: EpochMs,
   calls: Count,
-  /** Answered and at least the plan's effective-call threshold long. */
+  /** At least the report's effective-call threshold long (`effectiveCallMs`). */
   effectiveCalls: Count,
-  /** Calls shorter than the short-call threshold (dial-and-hang-up, seed 002). */
+  /**
+   * Calls shorter than 10 s (dial-and-hang-up, seed 002). A call the server never saw end has no
+   * duration: it counts among the calls but is neither short nor effective.
+   */
   shortCalls: Count,
   sales: Count,
   revenue: z.number(),
-  /** Attainment of the operator's plan for the month so far (0–∞, 1 = 100 %); null without a plan. */
+  /**
+   * Attainment of the operator's plan (in its `pay.measure`) from the start of the month through the
+   * end of this day or week (or `to`, if earlier), 0–∞, 1 = 100 %; the month is the one holding the
+   * row's last day. null without a plan that lists the operator (or with a zero target).
+   */
   attainment: z.nullable(z.number()),
   /** Many calls, few effective ones: "100 contacts, reached 10" (seed 002). */
   anomaly: z.boolean(),
 });
 export type OperatorPeriodRow = z.infer<typeof OperatorPeriodRow>;
 
-/** `GET /reports/operators?from&to&period=day|week&teamId`. */
+/** `GET /reports/operators?from&to&period=day|week&teamId&tz` (`period` defaults to `day`). */
 export const OperatorReport = z.object({
   period: z.enum(['day', 'week']),
+  /**
+   * From the plan for the month holding `from`: the one team's the report covers, else the
+   * organisation's; 20 000 without a plan.
+   */
   effectiveCallMs: Count,
   rows: z.array(OperatorPeriodRow),
 });
 export type OperatorReport = z.infer<typeof OperatorReport>;
 
-/** `GET /reports/tariff-mix?from&to&teamId`: sales per catalogue item, for the panel's mix warning. */
+/** `GET /reports/tariff-mix?from&to&teamId&tz`: sales per catalogue item, for the panel's mix warning. */
 export const TariffMixReport = z.object({
   rows: z.array(z.object({ itemId: ShortText(60), kind: ShortText(20), sales: Count })),
 });

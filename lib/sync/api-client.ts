@@ -20,9 +20,13 @@ import {
   PushAnswer,
   type PushBody,
   QualityRow,
+  Role,
   type ScoreBody,
   SessionUser,
+  TeamRef,
 } from '../schema/api';
+import { ShortText, Ulid } from '../schema/primitives';
+import { ConversionReport, MixReport, OperatorReport, TariffMixReport, UpsellReport } from '../schema/reports';
 import { SyncFailure } from './failure';
 import { apiUrl } from './server-url';
 
@@ -55,6 +59,28 @@ function periodQuery({ from, to }: Period, extra: Record<string, string | undefi
 }
 
 const segment = encodeURIComponent;
+
+/** A report's period [from, to) in epoch ms, one team or all the caller sees, days cut in `tz`. */
+export interface ReportQuery {
+  from: number;
+  to: number;
+  teamId?: string;
+  tz?: string;
+}
+
+function reportQuery(query: ReportQuery, extra: Record<string, string | undefined> = {}): string {
+  return periodQuery(query, { teamId: query.teamId, tz: query.tz, ...extra });
+}
+
+/** What the console reads of `GET /users` (the server's UserSummary has more): the plan's operators. */
+export const TeamMember = z.object({
+  id: Ulid,
+  name: ShortText(200),
+  role: Role,
+  teams: z.array(TeamRef),
+  disabled: z.boolean(),
+});
+export type TeamMember = z.infer<typeof TeamMember>;
 
 export class ApiClient {
   constructor(private readonly options: ApiClientOptions) {}
@@ -130,6 +156,36 @@ export class ApiClient {
 
   quality(period: Period): Promise<QualityRow[]> {
     return this.call('GET', `/stats/quality?${periodQuery(period)}`, z.array(QualityRow));
+  }
+
+  /** The members of the caller's teams (an admin: the whole organisation). */
+  async users(): Promise<TeamMember[]> {
+    return (await this.call('GET', '/users', z.object({ users: z.array(TeamMember) }))).users;
+  }
+
+  /** The call-type mix of the period against the period of the same length before it. */
+  reportMix(query: ReportQuery): Promise<MixReport> {
+    return this.call('GET', `/reports/mix?${reportQuery(query)}`, MixReport);
+  }
+
+  /** Offers and sales per call type or per operator. */
+  reportUpsell(query: ReportQuery & { by: 'type' | 'operator' }): Promise<UpsellReport> {
+    return this.call('GET', `/reports/upsell?${reportQuery(query, { by: query.by })}`, UpsellReport);
+  }
+
+  /** "New connection request" calls and how many of them connected (`typeId`: another request type). */
+  reportConversion(query: ReportQuery & { typeId?: string }): Promise<ConversionReport> {
+    return this.call('GET', `/reports/conversion?${reportQuery(query, { typeId: query.typeId })}`, ConversionReport);
+  }
+
+  /** Each operator's figures per day or week. */
+  reportOperators(query: ReportQuery & { period: 'day' | 'week' }): Promise<OperatorReport> {
+    return this.call('GET', `/reports/operators?${reportQuery(query, { period: query.period })}`, OperatorReport);
+  }
+
+  /** Sales per catalogue item (the plan's average check, the panel's cheap-tariff warning). */
+  tariffMix(query: ReportQuery): Promise<TariffMixReport> {
+    return this.call('GET', `/reports/tariff-mix?${reportQuery(query)}`, TariffMixReport);
   }
 
   /** One request with a deadline that covers the answer's body too, not only its headers. */

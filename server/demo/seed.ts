@@ -1,10 +1,13 @@
-// The demo organisation for `npm start --demo`: two shifts, one user of every role, the default
-// classifier, scripts, objections, tariffs and checklist published, a few days of call history
-// pushed through the real sync path, and two of those calls scored by the lead, so the console has
-// something to show. Runs only on a database without any organisation; passwords are random per
-// database and returned once, so start-up can print them.
+// The demo organisation for `npm start --demo`: two shifts, one user of every role (three operators
+// in the lead's shift, one in the other), the default classifier, scripts, objections, tariffs and
+// checklist published, the previous month's and this month's call history so far (with sales, and
+// a tech-support outage yesterday) pushed through the real sync path, the lead's plan for this
+// month, and two calls scored by the lead, so the console and its reports have something to show.
+// Runs only on a database without any organisation; passwords are random per database and
+// returned once, so start-up can print them.
 import { ulid } from 'ulid';
 import { checklistItems } from '../../lib/content/checklist-score';
+import { addMonths } from '../../lib/plan/formula';
 import { MAX_PUSH_EVENTS, type Role } from '../../lib/schema/api';
 import type { ChecklistMarks } from '../../lib/schema/content';
 import { generatePassword } from '../auth/password';
@@ -15,8 +18,10 @@ import { applyPush } from '../sync/apply';
 import { anyOrganisationExists, createOrganisation } from '../teams/organisations';
 import { createTeam } from '../teams/queries';
 import { createUser } from '../users/accounts';
+import { dayOf, monthOf, shiftDays } from './calendar';
 import { demoCallHistory } from './call-history';
 import { type DemoContent, publishDemoContent } from './content';
+import { demoPlan, publishDemoPlan } from './plan';
 
 export const DEMO_ORG_NAME = 'Демо-провайдер';
 export const DEMO_TEAMS = ['Смена А', 'Смена Б'] as const;
@@ -24,13 +29,26 @@ export const DEMO_TEAMS = ['Смена А', 'Смена Б'] as const;
 const DEMO_USERS: { login: string; name: string; role: Role; team: (typeof DEMO_TEAMS)[number] | null }[] = [
   { login: 'operator', name: 'Анна Соколова', role: 'operator', team: 'Смена А' },
   { login: 'operator2', name: 'Игорь Петров', role: 'operator', team: 'Смена Б' },
+  { login: 'operator3', name: 'Дмитрий Орлов', role: 'operator', team: 'Смена А' },
+  { login: 'operator4', name: 'Елена Белова', role: 'operator', team: 'Смена А' },
   { login: 'lead', name: 'Мария Иванова', role: 'lead', team: 'Смена А' },
   { login: 'trainer', name: 'Ольга Кузнецова', role: 'trainer', team: null },
   { login: 'admin', name: 'Администратор', role: 'admin', team: null },
 ];
 
-const CALLS_PER_OPERATOR = 20;
-const HISTORY_DAYS = 3;
+/**
+ * The operators with call history: how well each sells (1 is usual), calls in a usual shift, and
+ * shifts in a month at most (the plan's 20–22).
+ */
+const DEMO_OPERATORS: { login: string; skill: number; callsPerShift: number; shifts: number }[] = [
+  { login: 'operator', skill: 1.2, callsPerShift: 14, shifts: 22 },
+  { login: 'operator2', skill: 1, callsPerShift: 13, shifts: 22 },
+  { login: 'operator3', skill: 0.95, callsPerShift: 15, shifts: 21 },
+  { login: 'operator4', skill: 0.6, callsPerShift: 12, shifts: 20 },
+];
+
+/** The team the lead plans for: its operators' shifts count in the plan. */
+const PLANNED_TEAM: (typeof DEMO_TEAMS)[number] = 'Смена А';
 
 export interface DemoUser {
   login: string;
@@ -70,14 +88,24 @@ export async function seedDemo(deps: ServerDeps): Promise<DemoSeed | null> {
     now,
   );
 
-  for (const [index, login] of ['operator', 'operator2'].entries()) {
-    const operator = ids.get(login)!;
+  // This month so far and the whole previous one, in the organisation's time zone (calendar.ts).
+  const month = monthOf(now);
+  const previousMonth = addMonths(month, -1);
+  // Yesterday most lines were down: tech-support calls jump (the mix report's drift alert).
+  const outageDay = dayOf(dayOf(now).start - 1).start;
+  for (const [index, spec] of DEMO_OPERATORS.entries()) {
+    const operator = ids.get(spec.login)!;
     const deviceId = ulid(now);
+    const shifts = [...shiftDays(previousMonth, index, spec.shifts), ...shiftDays(month, index, spec.shifts)]
+      .map((day) => day.start)
+      .filter((start) => start < now);
     const events = demoCallHistory({
       deviceId,
       seed: index + 1,
-      calls: CALLS_PER_OPERATOR,
-      days: HISTORY_DAYS,
+      shifts,
+      callsPerShift: spec.callsPerShift,
+      outageDay,
+      skill: spec.skill,
       content,
       now,
     });
@@ -86,7 +114,21 @@ export async function seedDemo(deps: ServerDeps): Promise<DemoSeed | null> {
       await applyPush(db, user, { deviceId, events: events.slice(start, start + MAX_PUSH_EVENTS) }, now);
     }
   }
+
   const lead = ids.get('lead')!;
+  // The plan counts each operator's shifts of this month on the roster the history follows.
+  const planned = DEMO_OPERATORS.flatMap(({ login, shifts }, index) => {
+    const user = DEMO_USERS.find((u) => u.login === login)!;
+    if (user.team !== PLANNED_TEAM) return [];
+    return [{ userId: ids.get(login)!.id, name: user.name, shifts: shiftDays(month, index, shifts).length }];
+  });
+  await publishDemoPlan(db, {
+    orgId: org.id,
+    teamId: teams.get(PLANNED_TEAM)!,
+    leadId: lead.id,
+    plan: demoPlan(month, content.tariffs, planned),
+    now,
+  });
   await scoreLatestCalls(db, { id: lead.id, role: 'lead', orgId: org.id, teamIds: lead.teamIds }, content, now);
   return { orgId: org.id, users };
 }

@@ -1,12 +1,20 @@
-// Turns stored events into the rows reports read (calls, call_tags; call_objections and feedback in
-// projection-objections.ts and projection-feedback.ts). The events table is the source of truth;
-// these rows can be dropped and rebuilt by replaying events in arrival order, which gives exactly
-// the rows the live projection made (same checks, same order).
-import { type CallRecord, type CallScript, type CallTag, EMPTY_SCRIPT } from '../../lib/schema/call';
+// Turns stored events into the rows reports read (calls with their type and outcomes, call_tags;
+// call_objections, call_outcomes and feedback in projection-objections.ts, projection-outcomes.ts
+// and projection-feedback.ts). The events table is the source of truth; these rows can be dropped
+// and rebuilt by replaying events in arrival order, which gives exactly the rows the live
+// projection made (same checks, same order).
+import { type CallOutcome, type CallRecord, type CallScript, type CallTag, EMPTY_SCRIPT } from '../../lib/schema/call';
 import type { EventType } from '../../lib/schema/events';
 import type { Database, Queryable } from '../db/database';
 import { type FeedbackRow, feedbackCallId, planFeedback, writeFeedback } from './projection-feedback';
 import { type ObjectionWrites, planObjections, writeObjections } from './projection-objections';
+import {
+  claimOutcomes,
+  type OutcomeOwners,
+  type OutcomeWrites,
+  planOutcomes,
+  writeOutcomes,
+} from './projection-outcomes';
 
 /** An event as it is (or is about to be) stored, payload already parsed for its type. */
 export interface ProjectedEvent {
@@ -38,6 +46,15 @@ interface CallState {
    * JSON null, which the upsert reads as "keep": NOT NULL is checked before ON CONFLICT).
    */
   script?: CallScript;
+  /**
+   * Set only when a record carrying outcomes applied in this batch ([] for a call first stored by
+   * it); the stored outcomes are kept otherwise, like the script (projection-outcomes.ts).
+   */
+  outcomes?: CallOutcome[];
+  /** The outcome ids this call holds in call_outcomes, as far as the batch knows. */
+  outcomeIds: Set<string>;
+  /** Loaded: the stored row had outcomes (so call_outcomes may hold rows of it). */
+  had_outcomes?: boolean;
   updated_at: number;
   tags: Map<string, { typeId: string; at: number }>;
   /** The tags call_tags held when the batch started: only the difference is written back. */
@@ -61,6 +78,17 @@ function callIdOf(event: ProjectedEvent): string | null {
   }
 }
 
+function outcomeIdsOf(event: ProjectedEvent): string[] {
+  switch (event.type) {
+    case 'call.started':
+    case 'call.updated':
+    case 'call.ended':
+      return (event.payload as CallRecord).outcomes?.map((o) => o.id) ?? [];
+    default:
+      return [];
+  }
+}
+
 function tagIdsOf(event: ProjectedEvent): string[] {
   switch (event.type) {
     case 'call.started':
@@ -74,16 +102,18 @@ function tagIdsOf(event: ProjectedEvent): string[] {
   }
 }
 
-/** The rows a batch may touch: its calls, and the tag ids it mentions. */
+/** The rows a batch may touch: its calls, and the tag and outcome ids it mentions. */
 export interface BatchKeys {
   callIds: string[];
   tagIds: string[];
+  outcomeIds: string[];
 }
 
 export function batchKeys(events: readonly ProjectedEvent[]): BatchKeys {
   return {
     callIds: [...new Set(events.map(callIdOf).filter((id): id is string => id !== null))],
     tagIds: [...new Set(events.flatMap(tagIdsOf))],
+    outcomeIds: [...new Set(events.flatMap(outcomeIdsOf))],
   };
 }
 
@@ -92,12 +122,15 @@ export interface LoadedBatch {
   calls: Map<string, CallState>;
   /** Which call each tag id belongs to, so a tag id is never claimed by two calls. */
   tagOwner: Map<string, string>;
+  /** Which call each outcome id the batch mentions belongs to, the same way. */
+  outcomeOwner: OutcomeOwners;
 }
 
 /** What a planned batch writes. */
 export interface BatchWrites {
   calls: CallState[];
   objections: ObjectionWrites;
+  outcomes: OutcomeWrites;
   feedback: FeedbackRow[];
 }
 
@@ -120,36 +153,57 @@ export async function projectBatch(tx: Queryable, events: readonly ProjectedEven
   return reasons;
 }
 
+/** The loaded calls' tags, and whichever call owns a tag id the batch mentions. */
+const TAGS_SQL =
+  'select tag_id, call_id, type_id, at from call_tags where call_id = any($1::text[]) or tag_id = any($2::text[])';
+
+/**
+ * The same, and whichever call holds an outcome id the batch mentions (type_id null marks those
+ * rows): one statement still, and the plain one for the many batches that carry no outcomes.
+ */
+const TAGS_AND_OUTCOMES_SQL = `${TAGS_SQL}
+  union all
+  select outcome_id, call_id, null, null from call_outcomes where outcome_id = any($3::text[])`;
+
 export async function loadBatch(tx: Queryable, keys: BatchKeys): Promise<LoadedBatch> {
   const tagOwner = new Map<string, string>();
-  if (keys.callIds.length === 0) return { calls: new Map(), tagOwner };
+  const outcomeOwner: OutcomeOwners = new Map();
+  if (keys.callIds.length === 0) return { calls: new Map(), tagOwner, outcomeOwner };
   // FOR UPDATE: two devices of one operator may push about the same call at once; the second
   // transaction waits and then sees the first one's rows. Both reads are sent at once: the tags'
   // calls are the calls the first one reads (a tag row never outlives its call row).
+  const withOutcomes = keys.outcomeIds.length > 0;
   const [rows, tags] = await Promise.all([
-    tx.query<Omit<CallState, 'tags' | 'storedTags' | 'dirty'>>(
+    tx.query<Omit<CallState, 'tags' | 'storedTags' | 'outcomeIds' | 'dirty'>>(
       `select id, org_id, user_id, team_id, device_id, started_at, ended_at, duration_ms, direction, source,
-              caller_number, subscriber, versions, updated_at
+              caller_number, subscriber, versions, updated_at, outcomes <> '[]'::jsonb as had_outcomes
          from calls where id = any($1::text[]) order by id for update`,
       [keys.callIds],
     ),
-    // The loaded calls' tags, and whichever call owns a tag id the batch mentions.
-    tx.query<{ tag_id: string; call_id: string; type_id: string; at: number }>(
-      'select tag_id, call_id, type_id, at from call_tags where call_id = any($1::text[]) or tag_id = any($2::text[])',
-      [keys.callIds, keys.tagIds],
+    tx.query<{ tag_id: string; call_id: string; type_id: string | null; at: number | null }>(
+      withOutcomes ? TAGS_AND_OUTCOMES_SQL : TAGS_SQL,
+      withOutcomes ? [keys.callIds, keys.tagIds, keys.outcomeIds] : [keys.callIds, keys.tagIds],
     ),
   ]);
   const calls = new Map<string, CallState>(
-    rows.map((row) => [row.id, { ...row, tags: new Map(), storedTags: new Map(), dirty: false }]),
+    rows.map((row) => [
+      row.id,
+      { ...row, tags: new Map(), storedTags: new Map(), outcomeIds: new Set(), dirty: false },
+    ]),
   );
   for (const tag of tags) {
-    tagOwner.set(tag.tag_id, tag.call_id);
     const call = calls.get(tag.call_id);
+    if (tag.type_id === null) {
+      outcomeOwner.set(tag.tag_id, tag.call_id);
+      call?.outcomeIds.add(tag.tag_id);
+      continue;
+    }
+    tagOwner.set(tag.tag_id, tag.call_id);
     if (!call) continue;
-    call.tags.set(tag.tag_id, { typeId: tag.type_id, at: tag.at });
-    call.storedTags.set(tag.tag_id, { typeId: tag.type_id, at: tag.at });
+    call.tags.set(tag.tag_id, { typeId: tag.type_id, at: tag.at! });
+    call.storedTags.set(tag.tag_id, { typeId: tag.type_id, at: tag.at! });
   }
-  return { calls, tagOwner };
+  return { calls, tagOwner, outcomeOwner };
 }
 
 /**
@@ -160,15 +214,16 @@ export function planBatch(
   loaded: LoadedBatch,
   events: readonly ProjectedEvent[],
 ): { reasons: (string | null)[]; writes: BatchWrites } {
-  const { calls, tagOwner } = loaded;
+  const { calls } = loaded;
   const preexisting = new Set(calls.keys());
-  const reasons = events.map((event) => projectOne(calls, tagOwner, event));
+  const reasons = events.map((event) => projectOne(loaded, event));
   const feedback = planFeedback(events, reasons, calls, preexisting);
   return {
     reasons,
     writes: {
       calls: [...calls.values()].filter((c) => c.dirty),
       objections: planObjections(calls.values(), preexisting),
+      outcomes: planOutcomes(calls.values()),
       feedback,
     },
   };
@@ -179,6 +234,7 @@ export async function writeBatch(tx: Queryable, writes: BatchWrites): Promise<vo
   await Promise.all([
     writeCalls(tx, writes.calls),
     writeObjections(tx, writes.objections),
+    writeOutcomes(tx, writes.outcomes),
     writeFeedback(tx, writes.feedback),
   ]);
 }
@@ -187,12 +243,13 @@ function ownedByOther(call: CallState, event: ProjectedEvent): boolean {
   return call.org_id !== event.orgId || call.user_id !== event.userId;
 }
 
-function projectOne(calls: Map<string, CallState>, tagOwner: Map<string, string>, event: ProjectedEvent) {
+function projectOne(loaded: LoadedBatch, event: ProjectedEvent) {
+  const { calls, tagOwner } = loaded;
   switch (event.type) {
     case 'call.started':
     case 'call.updated':
     case 'call.ended':
-      return upsertCall(calls, tagOwner, event, event.payload as CallRecord);
+      return upsertCall(loaded, event, event.payload as CallRecord);
     case 'call.tagged': {
       const { callId, tag } = event.payload as { callId: string; tag: CallTag };
       const call = calls.get(callId);
@@ -223,12 +280,8 @@ function projectOne(calls: Map<string, CallState>, tagOwner: Map<string, string>
   }
 }
 
-function upsertCall(
-  calls: Map<string, CallState>,
-  tagOwner: Map<string, string>,
-  event: ProjectedEvent,
-  record: CallRecord,
-): string | null {
+function upsertCall(loaded: LoadedBatch, event: ProjectedEvent, record: CallRecord): string | null {
+  const { calls, tagOwner } = loaded;
   let call = calls.get(record.id);
   if (call && ownedByOther(call, event)) return 'the call belongs to another user';
   // Only a record at least as new as the stored one wins: a late, older upload never rewinds a call.
@@ -243,6 +296,9 @@ function upsertCall(
       device_id: event.deviceId,
       tags: new Map(),
       storedTags: new Map(),
+      // The row is new: "keep the stored outcomes" means none.
+      outcomes: [] as CallOutcome[],
+      outcomeIds: new Set<string>(),
     } as CallState;
     calls.set(record.id, call);
   }
@@ -269,10 +325,15 @@ function upsertCall(
     call.tags.set(tag.id, { typeId: tag.typeId, at: tag.at });
     tagOwner.set(tag.id, call.id);
   }
+  // A record without outcomes (an older client) keeps what the call has; one with them replaces it.
+  if (record.outcomes !== undefined) {
+    call.outcomes = record.outcomes;
+    claimOutcomes(loaded.outcomeOwner, call, record.outcomes);
+  }
   return null;
 }
 
-/** calls.tags mirrors call_tags, ordered by time then id. */
+/** calls.tags mirrors call_tags, ordered by time then id; the last one is calls.type_id. */
 function sortedTags(call: CallState) {
   return [...call.tags.entries()]
     .map(([id, t]) => ({ id, typeId: t.typeId, at: t.at }))
@@ -281,10 +342,10 @@ function sortedTags(call: CallState) {
 
 async function writeCalls(tx: Queryable, dirty: CallState[]): Promise<void> {
   if (dirty.length === 0) return;
-  const rows = dirty.map(({ tags: _tags, storedTags: _stored, dirty: _dirty, ...row }, i) => ({
-    ...row,
-    tags: sortedTags(dirty[i]!),
-  }));
+  const rows = dirty.map(({ tags: _t, storedTags: _s, outcomeIds: _o, had_outcomes: _h, dirty: _d, ...row }, i) => {
+    const tags = sortedTags(dirty[i]!);
+    return { ...row, tags, type_id: tags.at(-1)?.typeId ?? null };
+  });
   // call_tags: only the difference against what was stored (most batches only add tags).
   const removed = dirty.flatMap((call) => [...call.storedTags.keys()].filter((id) => !call.tags.has(id)));
   // Sent first: a removed tag id may be written again below for another call. Statements on one
@@ -312,18 +373,21 @@ async function writeCalls(tx: Queryable, dirty: CallState[]): Promise<void> {
   const written = tx.query(
     `with written_calls as (
        insert into calls (id, org_id, user_id, team_id, device_id, started_at, ended_at, duration_ms, direction,
-                          source, caller_number, subscriber, versions, script, tags, updated_at)
+                          source, caller_number, subscriber, versions, script, outcomes, tags, type_id, updated_at)
        select id, org_id, user_id, team_id, device_id, started_at, ended_at, duration_ms, direction,
-              source, caller_number, subscriber, versions, coalesce(script, 'null'::jsonb), tags, updated_at
+              source, caller_number, subscriber, versions, coalesce(script, 'null'::jsonb),
+              coalesce(outcomes, 'null'::jsonb), tags, type_id, updated_at
          from jsonb_to_recordset($1::jsonb) as x(id text, org_id text, user_id text, team_id text, device_id text,
               started_at bigint, ended_at bigint, duration_ms bigint, direction text, source text,
-              caller_number text, subscriber jsonb, versions jsonb, script jsonb, tags jsonb, updated_at bigint)
+              caller_number text, subscriber jsonb, versions jsonb, script jsonb, outcomes jsonb, tags jsonb,
+              type_id text, updated_at bigint)
        on conflict (id) do update set
          started_at = excluded.started_at, ended_at = excluded.ended_at, duration_ms = excluded.duration_ms,
          direction = excluded.direction, source = excluded.source, caller_number = excluded.caller_number,
          subscriber = excluded.subscriber, versions = excluded.versions,
-         script = coalesce(nullif(excluded.script, 'null'::jsonb), calls.script), tags = excluded.tags,
-         updated_at = excluded.updated_at
+         script = coalesce(nullif(excluded.script, 'null'::jsonb), calls.script),
+         outcomes = coalesce(nullif(excluded.outcomes, 'null'::jsonb), calls.outcomes), tags = excluded.tags,
+         type_id = excluded.type_id, updated_at = excluded.updated_at
      )
      insert into call_tags (tag_id, call_id, type_id, at, org_id, user_id, team_id)
      select tag_id, call_id, type_id, at, org_id, user_id, team_id
@@ -368,6 +432,7 @@ export async function rebuildProjections(db: Database, orgId?: string): Promise<
 async function replayOrganisation(tx: Queryable, orgId: string): Promise<number> {
   await tx.query('delete from call_tags where org_id = $1', [orgId]);
   await tx.query('delete from call_objections where org_id = $1', [orgId]);
+  await tx.query('delete from call_outcomes where org_id = $1', [orgId]);
   await tx.query('delete from feedback where org_id = $1', [orgId]);
   await tx.query('delete from calls where org_id = $1', [orgId]);
   let after = 0;

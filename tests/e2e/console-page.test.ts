@@ -40,7 +40,7 @@ describe('console page', () => {
 
   it('publishes a renamed call type that the open panel shows', async () => {
     consolePage = await env.session.context.newPage();
-    await consolePage.goto(`chrome-extension://${env.session.extensionId}/console.html`);
+    await consolePage.goto(`chrome-extension://${env.session.extensionId}/console.html#classifier`);
     // The page starts in `loading` until the background answers who is logged in.
     await expect
       .poll(() => consolePage.locator('[data-testid="console"]').getAttribute('data-state'), { timeout: 10_000 })

@@ -1,10 +1,11 @@
 // The derived call rows on every test database: call records upsert only when newer, tags and
 // untags keep call_tags and calls.tags in step, calls.script and call_objections follow the latest
 // record, feedback reports become rows (refused for another user's call), and rebuilding from the
-// event log gives exactly the rows the live projection made.
+// event log gives exactly the rows the live projection made (calls.type_id, calls.outcomes and
+// call_outcomes too; their own rules are in projection-outcomes.test.ts).
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type CallRecord, type CallScript, type CallTag, EMPTY_SCRIPT } from '../../lib/schema/call';
+import { type CallOutcome, type CallRecord, type CallScript, type CallTag, EMPTY_SCRIPT } from '../../lib/schema/call';
 import type { OutboxEvent } from '../../lib/schema/events';
 import { applyPush } from '../../server/sync/apply';
 import { rebuildProjections } from '../../server/sync/projection';
@@ -222,6 +223,19 @@ describe.each(testDatabases())('call projection on $name', (target) => {
     const a = deviceOf('operator');
     const b = deviceOf('operator2');
     const outside = deviceOf('outsider');
+    const sale = (i: number, at: number): CallOutcome => ({
+      id: ulid(at),
+      kind: i % 2 ? 'upgrade' : 'connection',
+      at,
+      itemId: 'home200',
+      fromItemId: i % 2 ? 'home100' : null,
+      monthly: 100 * i,
+      amountSource: 'catalogue',
+    });
+    // operator2's calls also list the sale of operator's call just before (a reused id of the same
+    // organisation: it stays with the first call while that call holds it).
+    let previousSale: CallOutcome | null = null;
+    const made: string[] = [];
     for (let i = 0; i < 15; i++) {
       const call = callRecord({
         id: ulid(),
@@ -232,22 +246,34 @@ describe.each(testDatabases())('call projection on $name', (target) => {
       const t1 = tag('billing', T0 + i * 60_000 + 100);
       const t2 = tag('other', T0 + i * 60_000 + 200);
       const push = [a, b, outside][i % 3] ?? a;
+      const own = sale(i, call.startedAt + 40_000);
+      const outcomes = i % 3 === 1 && previousSale ? [previousSale, own] : [own];
+      previousSale = own;
+      made.push(call.id);
+      const ended: CallRecord = {
+        ...call,
+        tags: i % 2 ? [t2] : [t1, t2],
+        endedAt: call.startedAt + 30_000,
+        updatedAt: call.updatedAt + 30_000,
+        ...(i % 3 ? { script: scriptOf(i % 2 ? ['think', 'no_time'] : ['expensive'], call.startedAt + 10) } : {}),
+      };
+      // After the end: the wrap-up's outcomes; every fifth call's sale taken back; then an older
+      // client's record (no outcomes field, so they stay) retagging the call.
+      const later: [string, unknown][] = [
+        ['call.updated', { ...ended, outcomes, updatedAt: call.updatedAt + 40_000 }],
+        ...(i % 5 === 2
+          ? ([['call.updated', { ...ended, outcomes: [], updatedAt: call.updatedAt + 50_000 }]] as [string, unknown][])
+          : []),
+        ['call.updated', { ...ended, tags: [t1], updatedAt: call.updatedAt + 60_000 }],
+      ];
       await push(
         ['call.started', call],
         ['call.tagged', { callId: call.id, tag: t1 }],
         ['call.tagged', { callId: call.id, tag: t2 }],
         ...(i % 2 ? ([['call.untagged', { callId: call.id, tagId: t1.id }]] as [string, unknown][]) : []),
-        [
-          'call.ended',
-          {
-            ...call,
-            tags: i % 2 ? [t2] : [t1, t2],
-            endedAt: call.startedAt + 30_000,
-            updatedAt: call.updatedAt + 30_000,
-            ...(i % 3 ? { script: scriptOf(i % 2 ? ['think', 'no_time'] : ['expensive'], call.startedAt + 10) } : {}),
-          },
-        ],
+        ['call.ended', ended],
         ['call.updated', { ...call, callerNumber: 'older', updatedAt: call.updatedAt + 1 }],
+        ...later,
         [
           'feedback.no_answer',
           {
@@ -267,12 +293,44 @@ describe.each(testDatabases())('call projection on $name', (target) => {
       tags: await api.db.query('select * from call_tags order by tag_id'),
       objections: await api.db.query('select * from call_objections order by call_id, objection_id'),
       feedback: await api.db.query('select * from feedback order by id'),
+      outcomes: await api.db.query('select * from call_outcomes order by outcome_id'),
     });
     const before = await snapshot();
     expect(before.calls.length).toBeGreaterThanOrEqual(15);
     expect(before.objections.length).toBeGreaterThanOrEqual(10);
     expect(before.feedback.length).toBeGreaterThanOrEqual(15);
-    await api.db.query('update calls set caller_number = $1, script = $2', ['damaged', '{}']);
+    const ours = before.calls.filter((c) => made.includes(c.id as string));
+    expect(new Set(ours.map((c) => c.type_id))).toEqual(new Set(['billing']));
+    // A reused id stays with its first call, though the later call's record lists it too.
+    const rows = before.outcomes.filter((o) => made.includes(o.call_id as string));
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    const listers = new Map<string, string[]>();
+    for (const id of made) {
+      const row = ours.find((c) => c.id === id);
+      for (const o of (row?.outcomes ?? []) as CallOutcome[]) listers.set(o.id, [...(listers.get(o.id) ?? []), id]);
+    }
+    const reused = [...listers].filter(([, calls]) => calls.length > 1);
+    expect(reused.length).toBeGreaterThan(0);
+    for (const [outcomeId, calls] of reused) {
+      expect(rows.filter((r) => r.outcome_id === outcomeId).map((r) => r.call_id)).toEqual([calls[0]]);
+    }
+    await api.db.query('update calls set caller_number = $1, script = $2, type_id = null, outcomes = $3', [
+      'damaged',
+      '{}',
+      '[{"id":"x"}]',
+    ]);
+    await api.db.query('delete from call_outcomes where org_id = $1', [api.org.id]);
+    await api.db.query('update call_outcomes set monthly = monthly + 1');
+    // A row no event made (of a call that has outcomes, and of one that has none) must go.
+    const stray = (outcomeId: string, callId: string, orgId: string) =>
+      api.db.query(
+        `insert into call_outcomes (outcome_id, call_id, org_id, user_id, team_id, kind, item_id, from_item_id,
+                                    monthly, at)
+         values ($1, $2, $3, 'u', null, 'service', null, null, 1, 0)`,
+        [outcomeId, callId, orgId],
+      );
+    await stray(ulid(), made[0]!, api.org.id);
+    await stray(ulid(), made[2]!, api.otherOrg.id);
     await api.db.query('delete from call_tags where org_id = $1', [api.org.id]);
     await api.db.query('update call_objections set handled = not handled');
     await api.db.query('delete from feedback where org_id = $1', [api.org.id]);
@@ -282,6 +340,7 @@ describe.each(testDatabases())('call projection on $name', (target) => {
     await api.db.query('delete from calls where org_id = $1', [api.otherOrg.id]);
     await api.db.query('delete from call_objections where org_id = $1', [api.otherOrg.id]);
     await api.db.query('delete from feedback where org_id = $1', [api.otherOrg.id]);
+    await stray(ulid(), made[5]!, api.otherOrg.id);
     await rebuildProjections(api.db, api.otherOrg.id);
     expect(await snapshot()).toEqual(before);
   });

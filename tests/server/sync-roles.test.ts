@@ -1,9 +1,10 @@
-// R22 for the sync, documents, calls, feedback and stats endpoints: the expected status of every
+// R22 for the sync, documents, calls, feedback, stats and reports endpoints: the expected status of every
 // role × endpoint pair, including an admin of another organisation (`outsider`) and no token at all.
 // Content for a team is readable by its lead, trainers and admins; publishing a classifier, scripts,
 // objections or tariffs is for a lead (own teams) and admins, a checklist for trainers and admins
 // (any team or org-wide); everyone syncs. Calls are scored by leads (their teams), trainers and
-// admins; feedback and stats are for leads, trainers and admins.
+// admins; feedback and stats are for leads, trainers and admins; the plan reports for leads and
+// admins.
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_CLASSIFIER } from '../../lib/classifier/defaults';
@@ -144,7 +145,7 @@ describe.each(testDatabases())('sync, documents and calls roles on $name', (targ
     expect(await runMatrix(api, matrix)).toEqual([]);
   });
 
-  test('R22: the matrix holds for single calls, scores, feedback and stats', async () => {
+  test('R22: the matrix holds for single calls, scores, feedback, stats and reports', async () => {
     const checklist = await api.publish('trainer', 'checklist', DEFAULT_CHECKLIST);
     const ended = (at: number) =>
       callRecord(at, {
@@ -170,6 +171,11 @@ describe.each(testDatabases())('sync, documents and calls roles on $name', (targ
       row('GET', '/api/v1/feedback', /*                               */ [403, 200, 200, 200, 200, 401]),
       row('GET', '/api/v1/stats/objections', /*                      */ [403, 200, 200, 200, 200, 401]),
       row('GET', '/api/v1/stats/quality', /*                          */ [403, 200, 200, 200, 200, 401]),
+      row('GET', '/api/v1/reports/mix?from=0&to=1000', /*             */ [403, 200, 403, 200, 200, 401]),
+      row('GET', '/api/v1/reports/upsell?from=0&to=1000', /*          */ [403, 200, 403, 200, 200, 401]),
+      row('GET', '/api/v1/reports/conversion?from=0&to=1000', /*      */ [403, 200, 403, 200, 200, 401]),
+      row('GET', '/api/v1/reports/operators?from=0&to=1000', /*       */ [403, 200, 403, 200, 200, 401]),
+      row('GET', '/api/v1/reports/tariff-mix?from=0&to=1000', /*      */ [403, 200, 403, 200, 200, 401]),
     ];
     expect(await runMatrix(api, matrix)).toEqual([]);
   });

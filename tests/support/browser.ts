@@ -80,7 +80,7 @@ export async function demoServer(options: { dataDir?: string; port?: number } = 
   return startServer({ port: options.port ?? 0, host: '127.0.0.1', demo: true, dataDir: options.dataDir });
 }
 
-export type DemoLogin = 'operator' | 'operator2' | 'lead' | 'trainer' | 'admin';
+export type DemoLogin = 'operator' | 'operator2' | 'operator3' | 'operator4' | 'lead' | 'trainer' | 'admin';
 
 /** A seeded demo user's password (the seed makes random ones and returns them once). */
 export function demoPassword(server: RunningServer, login: DemoLogin): string {
@@ -90,14 +90,20 @@ export function demoPassword(server: RunningServer, login: DemoLogin): string {
 }
 
 /** Log the extension in on its options page, the way an operator does. */
-export async function loginOnOptionsPage(session: Session, server: RunningServer, login: DemoLogin): Promise<Page> {
+export async function loginOnOptionsPage(
+  session: Session,
+  server: RunningServer,
+  login: DemoLogin,
+  // A restarted demo server does not seed again: its caller kept the first start's passwords.
+  password = demoPassword(server, login),
+): Promise<Page> {
   const options = await session.context.newPage();
   await options.goto(`chrome-extension://${session.extensionId}/options.html`);
   const section = options.locator('[data-testid="server-section"]');
   await section.locator('[data-testid="login-form"]').waitFor({ timeout: 10_000 });
   await section.locator('[data-testid="server-address"]').fill(server.url);
   await section.locator('[data-testid="server-login"]').fill(login);
-  await section.locator('[data-testid="server-password"]').fill(demoPassword(server, login));
+  await section.locator('[data-testid="server-password"]').fill(password);
   await section.locator('[data-testid="server-login-button"]').click();
   await options.locator('[data-testid="server-section"][data-logged-in="true"]').waitFor({ timeout: 10_000 });
   return options;

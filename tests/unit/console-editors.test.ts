@@ -298,6 +298,8 @@ describe('console page', () => {
     await until(() => el.querySelector('[data-testid="console"][data-state="lead"]'));
     const tabs = () => [...el.querySelectorAll('[data-testid^="nav-"]')].map((tab) => tab.getAttribute('data-testid'));
     expect(tabs()).toEqual([
+      'nav-reports',
+      'nav-plan',
       'nav-classifier',
       'nav-scripts',
       'nav-objections',
@@ -308,8 +310,8 @@ describe('console page', () => {
       'nav-feedback',
       'nav-checklist',
     ]);
-    // A lead lands on the call types (their first section).
-    await until(() => el.querySelector('[data-testid="console-classifier"]'));
+    // A lead lands on the reports (their first section).
+    await until(() => el.querySelector('[data-testid="console-reports"]'));
 
     click(el.querySelector('[data-testid="nav-scripts"]'));
     expect(location.hash).toBe('#scripts');
