@@ -4,6 +4,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createHandlers } from '@/lib/background/handlers';
 import { acceptPanelPorts } from '@/lib/background/panel-feed';
+import { createTeamMix } from '@/lib/background/team-mix';
 import { listSites } from '@/lib/db/config-store';
 import { PanelDatabase } from '@/lib/db/database';
 import { route } from '@/lib/messaging/router';
@@ -26,7 +27,16 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
     route(handlers, message, verifySender(sender, runtimeId, extensionOrigin)),
   );
-  acceptPanelPorts({ db, onConnect: browser.runtime.onConnect, runtimeId, extensionOrigin, now, sync: syncer });
+  const teamMix = createTeamMix((from, to) => syncer.withApi((api) => api.tariffMix({ from, to })));
+  acceptPanelPorts({
+    db,
+    onConnect: browser.runtime.onConnect,
+    runtimeId,
+    extensionOrigin,
+    now,
+    sync: syncer,
+    teamMix,
+  });
 
   // Listeners first (an alarm may be what woke the worker), then the start-up sync.
   browser.alarms.onAlarm.addListener((alarm) => {

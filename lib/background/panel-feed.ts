@@ -44,6 +44,7 @@ import type { CallRecord } from '../schema/call';
 import type { Locale } from '../schema/primitives';
 import { SYNC_OFF, withWaiting } from '../sync/status';
 import { planViewFor } from './plan-feed';
+import type { TeamMixSource } from './team-mix';
 
 /** Where the feed reads the sync badge from (the Syncer). */
 export interface SyncStatusSource {
@@ -121,6 +122,8 @@ export interface PanelPortsOptions {
   extensionOrigin: string;
   now: () => number;
   sync?: SyncStatusSource;
+  /** The team's tariff mix for the plan view's warning (none: the warning stays off). */
+  teamMix?: TeamMixSource;
 }
 
 /**
@@ -143,6 +146,7 @@ export function acceptPanelPorts({
   extensionOrigin,
   now,
   sync = NO_SYNC,
+  teamMix,
 }: PanelPortsOptions): void {
   // `route` looks a handler up only for a request type it has parsed and whose sender kind it has
   // checked; requests outside PORT_REQUESTS never get that far (PortUp admits only those types).
@@ -174,6 +178,7 @@ export function acceptPanelPorts({
         origin,
         now,
         sync,
+        teamMix ?? null,
         (state) => post({ type: 'state', state }),
         (content) => post({ type: 'content', content }),
         (plan) => post({ type: 'plan', plan }),
@@ -208,6 +213,7 @@ function startFeed(
   origin: string,
   now: () => number,
   sync: SyncStatusSource,
+  teamMix: TeamMixSource | null,
   post: (state: PanelState) => void,
   postContent: (content: PanelContent) => void,
   postPlan: (plan: PlanView | null) => void,
@@ -247,7 +253,7 @@ function startFeed(
         post(state);
         // After the state: the plan view reads the month's calls, and the operator waits for the
         // state first. Sent only when it changed.
-        const plan = await planViewFor(db, state.now, null);
+        const plan = await planViewFor(db, state.now, (catalogue) => teamMix?.current(catalogue, state.now) ?? null);
         const planJson = JSON.stringify(plan);
         if (!stopped && planJson !== sentPlan) {
           sentPlan = planJson;

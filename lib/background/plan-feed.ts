@@ -15,6 +15,7 @@ import { cheapShare, type MixShare, mixWarning } from '../plan/mix';
 import { localDay, planProgress, typicalUpgrade, whatIf } from '../plan/progress';
 import type { SessionUser } from '../schema/api';
 import { type CallRecord, outcomesOf, SALE_KINDS } from '../schema/call';
+import type { TariffCatalogue } from '../schema/content';
 import { PlanDocument } from '../schema/plan';
 
 /** "Two more upgrades today → +N". */
@@ -112,7 +113,7 @@ function salesOf(calls: readonly CallRecord[]) {
 export async function planViewFor(
   db: PanelDatabase,
   now: number,
-  teamMix: MixShare | null,
+  teamMix: MixShare | null | ((catalogue: TariffCatalogue) => MixShare | null),
   timeZone = browserTimeZone(),
 ): Promise<PlanView | null> {
   const [{ user, plan }, content] = await Promise.all([planInEffect(db), currentContent(db)]);
@@ -123,6 +124,7 @@ export async function planViewFor(
   const catalogue = content.tariffs;
   const upgrade = typicalUpgrade(catalogue);
   const own = cheapShare(salesOf(calls), catalogue);
+  const team = typeof teamMix === 'function' ? teamMix(catalogue) : teamMix;
   return {
     month: progress.month,
     measure: progress.measure,
@@ -148,6 +150,6 @@ export async function planViewFor(
             revenue: upgrade * WHAT_IF_UPGRADES,
             bonus: whatIf(plan, progress, { revenue: upgrade * WHAT_IF_UPGRADES, sales: WHAT_IF_UPGRADES }),
           },
-    mixWarning: teamMix !== null && mixWarning(own, teamMix),
+    mixWarning: team !== null && mixWarning(own, team),
   };
 }
