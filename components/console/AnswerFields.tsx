@@ -7,6 +7,7 @@ import type { ConsoleTranslate } from '../../lib/i18n/console-messages';
 import type { ObjectionAnswer } from '../../lib/schema/content';
 import { FieldProblems } from './FieldProblems';
 import { RichTextField } from './RichTextField';
+import { RowActions } from './RowActions';
 import { TextField } from './TextField';
 
 const MAX_ANSWERS = 10;
@@ -28,33 +29,23 @@ export function AnswerFields({ t, answers, onChange, problems, path, disabled }:
         <div key={index} class="answer" data-testid="answer-row">
           <div class="answer__head">
             <strong>{t('answers.number', { n: index + 1 })}</strong>
-            <span class="row-actions">
-              <button
-                type="button"
-                aria-label={t('answers.up', { n: index + 1 })}
-                disabled={disabled || index === 0}
-                onClick={() => onChange(moveItem(answers, index, -1))}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                aria-label={t('answers.down', { n: index + 1 })}
-                disabled={disabled || index === answers.length - 1}
-                onClick={() => onChange(moveItem(answers, index, 1))}
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                class="danger"
-                aria-label={t('answers.remove', { n: index + 1 })}
-                disabled={disabled || answers.length <= 1}
-                onClick={() => onChange(removeAt(answers, index))}
-              >
-                ×
-              </button>
-            </span>
+            <RowActions
+              up={{
+                label: t('answers.up', { n: index + 1 }),
+                disabled: disabled || index === 0,
+                onClick: () => onChange(moveItem(answers, index, -1)),
+              }}
+              down={{
+                label: t('answers.down', { n: index + 1 }),
+                disabled: disabled || index === answers.length - 1,
+                onClick: () => onChange(moveItem(answers, index, 1)),
+              }}
+              remove={{
+                label: t('answers.remove', { n: index + 1 }),
+                disabled: disabled || answers.length <= 1,
+                onClick: () => onChange(removeAt(answers, index)),
+              }}
+            />
           </div>
           <TextField
             t={t}

@@ -6,6 +6,7 @@ import type { DraftProblem, IssuePath } from '../../lib/console/problems';
 import type { ConsoleTranslate } from '../../lib/i18n/console-messages';
 import type { ModuleBranch, ScriptModule } from '../../lib/schema/content';
 import { FieldProblems } from './FieldProblems';
+import { RowActions } from './RowActions';
 
 const MAX_BRANCHES = 10;
 
@@ -63,33 +64,23 @@ export function BranchFields({ t, branches, modules, ownId, onChange, problems, 
               </select>
               <FieldProblems t={t} problems={problems} path={[...here, 'goto']} />
             </label>
-            <span class="row-actions">
-              <button
-                type="button"
-                aria-label={t('branches.up')}
-                disabled={disabled || index === 0}
-                onClick={() => onChange(moveItem(branches, index, -1))}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                aria-label={t('branches.down')}
-                disabled={disabled || index === branches.length - 1}
-                onClick={() => onChange(moveItem(branches, index, 1))}
-              >
-                ↓
-              </button>
-              <button
-                type="button"
-                class="danger"
-                aria-label={t('branches.remove')}
-                disabled={disabled}
-                onClick={() => onChange(removeAt(branches, index))}
-              >
-                ×
-              </button>
-            </span>
+            <RowActions
+              up={{
+                label: t('branches.up'),
+                disabled: disabled || index === 0,
+                onClick: () => onChange(moveItem(branches, index, -1)),
+              }}
+              down={{
+                label: t('branches.down'),
+                disabled: disabled || index === branches.length - 1,
+                onClick: () => onChange(moveItem(branches, index, 1)),
+              }}
+              remove={{
+                label: t('branches.remove'),
+                disabled,
+                onClick: () => onChange(removeAt(branches, index)),
+              }}
+            />
           </div>
         );
       })}

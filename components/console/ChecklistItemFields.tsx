@@ -7,6 +7,7 @@ import type { ChecklistItem } from '../../lib/schema/content';
 import { CheckField } from './CheckField';
 import { NumberField } from './NumberField';
 import { RichTextField } from './RichTextField';
+import { RowActions } from './RowActions';
 import { TextField } from './TextField';
 
 type Props = {
@@ -40,33 +41,15 @@ export function ChecklistItemFields({
     <div class="checklist-item-fields" data-testid="checklist-item" data-path={path.join('.')}>
       <div class="answer__head">
         <strong>{t('checklist.itemNumber', { n: number })}</strong>
-        <span class="row-actions">
-          <button
-            type="button"
-            aria-label={t('checklist.itemUp', { n: number })}
-            disabled={disabled || first}
-            onClick={() => onMove(-1)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            aria-label={t('checklist.itemDown', { n: number })}
-            disabled={disabled || last}
-            onClick={() => onMove(1)}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            class="danger"
-            aria-label={t('checklist.itemRemove', { n: number })}
-            disabled={disabled || onRemove === null}
-            onClick={() => onRemove?.()}
-          >
-            ×
-          </button>
-        </span>
+        <RowActions
+          up={{ label: t('checklist.itemUp', { n: number }), disabled: disabled || first, onClick: () => onMove(-1) }}
+          down={{ label: t('checklist.itemDown', { n: number }), disabled: disabled || last, onClick: () => onMove(1) }}
+          remove={{
+            label: t('checklist.itemRemove', { n: number }),
+            disabled: disabled || onRemove === null,
+            onClick: () => onRemove?.(),
+          }}
+        />
       </div>
       <div class="row">
         <TextField

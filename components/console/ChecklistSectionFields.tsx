@@ -6,6 +6,7 @@ import type { ConsoleTranslate } from '../../lib/i18n/console-messages';
 import type { ChecklistItem, ChecklistSection } from '../../lib/schema/content';
 import { ChecklistItemFields } from './ChecklistItemFields';
 import { FieldProblems } from './FieldProblems';
+import { RowActions } from './RowActions';
 import { TextField } from './TextField';
 
 const MAX_ITEMS = 50;
@@ -62,33 +63,23 @@ export function ChecklistSectionFields({
           path={[...path, 'title']}
           testId="section-title"
         />
-        <span class="row-actions">
-          <button
-            type="button"
-            aria-label={t('checklist.sectionUp', { n: index + 1 })}
-            disabled={disabled || index === 0}
-            onClick={() => onMove(-1)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            aria-label={t('checklist.sectionDown', { n: index + 1 })}
-            disabled={disabled || index === count - 1}
-            onClick={() => onMove(1)}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            class="danger"
-            aria-label={t('checklist.sectionRemove', { n: index + 1 })}
-            disabled={disabled || onRemove === null}
-            onClick={() => onRemove?.()}
-          >
-            ×
-          </button>
-        </span>
+        <RowActions
+          up={{
+            label: t('checklist.sectionUp', { n: index + 1 }),
+            disabled: disabled || index === 0,
+            onClick: () => onMove(-1),
+          }}
+          down={{
+            label: t('checklist.sectionDown', { n: index + 1 }),
+            disabled: disabled || index === count - 1,
+            onClick: () => onMove(1),
+          }}
+          remove={{
+            label: t('checklist.sectionRemove', { n: index + 1 }),
+            disabled: disabled || onRemove === null,
+            onClick: () => onRemove?.(),
+          }}
+        />
       </div>
       {section.items.map((item, i) => (
         <ChecklistItemFields

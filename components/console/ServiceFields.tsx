@@ -4,6 +4,7 @@ import type { DraftProblem, IssuePath } from '../../lib/console/problems';
 import type { ConsoleTranslate } from '../../lib/i18n/console-messages';
 import type { ExtraService } from '../../lib/schema/content';
 import { NumberField } from './NumberField';
+import { RowActions } from './RowActions';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -58,17 +59,13 @@ export function ServiceFields({ t, service, onChange, onRemove, problems, path, 
         problems={problems}
         path={[...path, 'monthly']}
       />
-      <span class="row-actions">
-        <button
-          type="button"
-          class="danger"
-          aria-label={t('tariffs.removeService', { name: service.name })}
-          disabled={disabled}
-          onClick={onRemove}
-        >
-          ×
-        </button>
-      </span>
+      <RowActions
+        remove={{
+          label: t('tariffs.removeService', { name: service.name }),
+          disabled,
+          onClick: onRemove,
+        }}
+      />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { CheckField } from './CheckField';
 import { FieldProblems } from './FieldProblems';
 import { ListTextField } from './ListTextField';
 import { NumberField } from './NumberField';
+import { RowActions } from './RowActions';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
 
@@ -48,33 +49,19 @@ export function TariffFields({
     <div class="tariff-fields" data-testid="tariff-row" data-index={index}>
       <div class="answer__head">
         <strong>{tariff.name || t('list.untitled')}</strong>
-        <span class="row-actions">
-          <button
-            type="button"
-            aria-label={t('tariffs.up', { name: tariff.name })}
-            disabled={disabled || index === 0}
-            onClick={() => onMove(-1)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            aria-label={t('tariffs.down', { name: tariff.name })}
-            disabled={disabled || index === count - 1}
-            onClick={() => onMove(1)}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            class="danger"
-            aria-label={t('tariffs.remove', { name: tariff.name })}
-            disabled={disabled}
-            onClick={onRemove}
-          >
-            ×
-          </button>
-        </span>
+        <RowActions
+          up={{
+            label: t('tariffs.up', { name: tariff.name }),
+            disabled: disabled || index === 0,
+            onClick: () => onMove(-1),
+          }}
+          down={{
+            label: t('tariffs.down', { name: tariff.name }),
+            disabled: disabled || index === count - 1,
+            onClick: () => onMove(1),
+          }}
+          remove={{ label: t('tariffs.remove', { name: tariff.name }), disabled, onClick: onRemove }}
+        />
       </div>
       <div class="row">
         <TextField

@@ -17,46 +17,18 @@ import {
   saveSite,
 } from '../db/config-store';
 import type { PanelDatabase } from '../db/database';
-import { AdapterReading, type ErrorCode } from '../messaging/protocol';
+import { AdapterReading } from '../messaging/protocol';
 import { HandlerError, type Handlers } from '../messaging/router';
 import { isDemoOrigin } from '../sites/demo-origins';
 import { syncRegistrations } from '../sites/registration';
-import { SyncFailure } from '../sync/failure';
 import type { Syncer } from '../sync/syncer';
 import { reportHandlers } from './report-handlers';
+import { viaServer } from './via-server';
 
 export interface BackgroundDeps {
   db: PanelDatabase;
   now: () => number;
   syncer: Syncer;
-}
-
-const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
-  400: 'bad_request',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-};
-
-/** A sync server failure as the caller sees it: a code it can act on and the server's words. */
-function asHandlerError(error: unknown): unknown {
-  if (!(error instanceof SyncFailure)) return error;
-  switch (error.kind) {
-    case 'login':
-      return new HandlerError('forbidden', error.message);
-    case 'offline':
-      return new HandlerError('internal', `the sync server cannot be reached: ${error.message}`);
-    default:
-      return new HandlerError(STATUS_CODES[error.detail.status ?? 0] ?? 'bad_request', error.message);
-  }
-}
-
-async function viaServer<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw asHandlerError(error);
-  }
 }
 
 function requireOrigin(origin: string | null): string {

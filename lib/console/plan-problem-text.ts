@@ -2,7 +2,7 @@
 // шкалы 2 › Выполнение плана, %: …»). Lists are named by their position counted from 1.
 import type { ConsoleKey, ConsoleTranslate } from '../i18n/console-messages';
 import type { PlanProblem } from './plan-problems';
-import { problemMessage } from './problem-text';
+import { describePath, type ProblemWords, problemMessage } from './problem-text';
 import type { DraftProblem, IssuePath } from './problems';
 
 const LISTS: Record<string, ConsoleKey> = {
@@ -40,22 +40,7 @@ const FIELDS: Record<string, ConsoleKey> = {
 
 /** «Оплата › Точка шкалы 2 › Выполнение плана, %»; the whole plan when the path is empty. */
 export function planPathText(path: IssuePath, t: ConsoleTranslate): string {
-  if (path.length === 0) return t('path.document');
-  const parts: string[] = [];
-  for (let i = 0; i < path.length; i += 1) {
-    const part = path[i];
-    const next = path[i + 1];
-    if (typeof part === 'string' && typeof next === 'number' && LISTS[part]) {
-      parts.push(t(LISTS[part], { n: next + 1 }));
-      i += 1;
-    } else if (typeof part === 'string') {
-      const key = FIELDS[part];
-      parts.push(key ? t(key) : part);
-    } else if (typeof part === 'number') {
-      parts.push(String(part + 1));
-    }
-  }
-  return parts.join(' › ');
+  return describePath(path, t, LISTS, (field) => FIELDS[field]);
 }
 
 export function planProblemMessage(problem: PlanProblem, t: ConsoleTranslate): string {
@@ -64,7 +49,5 @@ export function planProblemMessage(problem: PlanProblem, t: ConsoleTranslate): s
   return problemMessage(problem as DraftProblem, t);
 }
 
-/** Message and place together, for the list above the publish button. */
-export function planProblemText(problem: PlanProblem, t: ConsoleTranslate): string {
-  return t('issue.at', { path: planPathText(problem.path, t), message: planProblemMessage(problem, t) });
-}
+/** The plan's wording of its problems. */
+export const PLAN_WORDS: ProblemWords<PlanProblem> = { message: planProblemMessage, path: planPathText };

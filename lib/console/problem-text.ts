@@ -1,7 +1,7 @@
 // A draft problem in the author's language: what is wrong and where (e.g. «Модуль 3 › Заголовок:
 // заполните поле»). Paths name the lists by their position counted from 1, as the editor shows them.
 import type { ConsoleKey, ConsoleTranslate } from '../i18n/console-messages';
-import type { DraftProblem, IssuePath } from './problems';
+import type { DraftProblem, IssuePath, Problem } from './problems';
 
 const LISTS: Record<string, ConsoleKey> = {
   modules: 'path.modules',
@@ -66,25 +66,40 @@ export function fieldText(field: string, t: ConsoleTranslate): string {
   return key ? t(key) : field;
 }
 
-/** «Модуль 3 › Ветка 1 › Переход»; the whole document when the path is empty. */
-export function pathText(path: IssuePath, t: ConsoleTranslate): string {
+/**
+ * A path in a body, named part by part: a list and its index as «Модуль 3», a field by `fieldKey`
+ * (its raw name when that has no word for it); the whole document when the path is empty.
+ */
+export function describePath(
+  path: IssuePath,
+  t: ConsoleTranslate,
+  lists: Record<string, ConsoleKey>,
+  fieldKey: (field: string, index: number) => ConsoleKey | undefined,
+): string {
   if (path.length === 0) return t('path.document');
   const parts: string[] = [];
   for (let i = 0; i < path.length; i += 1) {
     const part = path[i];
     const next = path[i + 1];
-    if (typeof part === 'string' && typeof next === 'number' && LISTS[part]) {
-      parts.push(t(LISTS[part], { n: next + 1 }));
+    if (typeof part === 'string' && typeof next === 'number' && lists[part]) {
+      parts.push(t(lists[part], { n: next + 1 }));
       i += 1;
     } else if (typeof part === 'string') {
-      // A branch's `when` is what the subscriber says, not the module's display conditions.
-      const key = part === 'when' && path[i - 2] === 'branches' ? 'field.branchWhen' : FIELDS[part];
+      const key = fieldKey(part, i);
       parts.push(key ? t(key) : part);
     } else if (typeof part === 'number') {
       parts.push(String(part + 1));
     }
   }
   return parts.join(' › ');
+}
+
+/** «Модуль 3 › Ветка 1 › Переход»; the whole document when the path is empty. */
+export function pathText(path: IssuePath, t: ConsoleTranslate): string {
+  // A branch's `when` is what the subscriber says, not the module's display conditions.
+  return describePath(path, t, LISTS, (field, index) =>
+    field === 'when' && path[index - 2] === 'branches' ? 'field.branchWhen' : FIELDS[field],
+  );
 }
 
 const CODES: Record<DraftProblem['code'], ConsoleKey> = {
@@ -108,7 +123,20 @@ export function problemMessage(problem: DraftProblem, t: ConsoleTranslate): stri
   return t(CODES[problem.code], problem.params);
 }
 
+/** How the problems of one document kind are worded: what is wrong, and where. */
+export interface ProblemWords<P extends Problem<string>> {
+  message(problem: P, t: ConsoleTranslate): string;
+  path(path: IssuePath, t: ConsoleTranslate): string;
+}
+
+/** The content kinds' wording. */
+export const DRAFT_WORDS: ProblemWords<DraftProblem> = { message: problemMessage, path: pathText };
+
 /** Message and place together, for the list above the publish button. */
-export function problemText(problem: DraftProblem, t: ConsoleTranslate): string {
-  return t('issue.at', { path: pathText(problem.path, t), message: problemMessage(problem, t) });
+export function problemText<P extends Problem<string>>(
+  problem: P,
+  t: ConsoleTranslate,
+  words: ProblemWords<P>,
+): string {
+  return t('issue.at', { path: words.path(problem.path, t), message: words.message(problem, t) });
 }

@@ -24,15 +24,22 @@ export type ProblemCode =
   | 'selfTarget'
   | 'other';
 
-export interface DraftProblem {
+/** A problem of a draft at a path in its body; each document kind has its own codes. */
+export interface Problem<C extends string> {
   path: IssuePath;
-  code: ProblemCode;
+  code: C;
   params: Record<string, string | number>;
 }
 
+export type DraftProblem = Problem<ProblemCode>;
+
 type Issue = z.core.$ZodIssue;
 
-function fromIssue(issue: Issue): DraftProblem {
+/**
+ * One of zod's issues as a translatable problem. `formatCode` is what a malformed string means in
+ * this kind of body (content ids have a format; the plan's strings have values to pick from).
+ */
+export function fromIssue(issue: Issue, formatCode: ProblemCode = 'idFormat'): DraftProblem {
   const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
   const problem = (code: ProblemCode, params: Record<string, string | number> = {}): DraftProblem => ({
     path,
@@ -49,7 +56,7 @@ function fromIssue(issue: Issue): DraftProblem {
       if (issue.origin === 'array') return problem('tooMany', { max: Number(issue.maximum) });
       return problem('tooHigh', { max: Number(issue.maximum) });
     case 'invalid_format':
-      return problem('idFormat');
+      return problem(formatCode);
     case 'invalid_type':
       if (issue.expected === 'int') return problem('notInteger');
       if (issue.expected === 'number') return problem('notNumber');
@@ -158,7 +165,7 @@ function pointedProblems<K extends ContentKind>(kind: K, body: ContentBodies[K])
  */
 export function draftProblems<K extends ContentKind>(kind: K, body: ContentBodies[K]): DraftProblem[] {
   const parsed = contentSchema(kind).safeParse(body);
-  const fromSchema = parsed.success ? [] : parsed.error.issues.map(fromIssue);
+  const fromSchema = parsed.success ? [] : parsed.error.issues.map((issue) => fromIssue(issue));
   const pointed = pointedProblems(kind, body);
   const kept = pointed.length > 0 ? fromSchema.filter((p) => !(p.code === 'other' && p.path.length === 0)) : fromSchema;
   const key = (p: DraftProblem) => `${p.path.join('.')}|${p.code}`;
@@ -168,7 +175,7 @@ export function draftProblems<K extends ContentKind>(kind: K, body: ContentBodie
 }
 
 /** The problems of exactly this field (`exact`) or of anything under it. */
-export function problemsAt(problems: readonly DraftProblem[], path: IssuePath, exact = true): DraftProblem[] {
+export function problemsAt<P extends Problem<string>>(problems: readonly P[], path: IssuePath, exact = true): P[] {
   return problems.filter(
     (problem) =>
       (exact ? problem.path.length === path.length : problem.path.length >= path.length) &&

@@ -46,7 +46,10 @@ export const UpsellRow = z.object({
   /** Calls where a module with an offer was shown (calls.script.modules with an offer outcome). */
   offered: Count,
   accepted: Count,
-  /** Calls with at least one sale outcome (connection, upgrade, service, equipment). */
+  /**
+   * Calls with at least one sale outcome (connection, upgrade, service, equipment): a conversion
+   * figure, unlike the operator report's `sales`, which counts the outcomes.
+   */
   sales: Count,
   revenue: z.number(),
 });
@@ -81,7 +84,12 @@ export const OperatorPeriodRow = z.object({
    * duration: it counts among the calls but is neither short nor effective.
    */
   shortCalls: Count,
+  /**
+   * Sale outcomes (connection, upgrade, service, equipment) of the calls, each one a sale: the same
+   * count the operator's panel shows (lib/plan/progress.ts), and what the `sales` plan measure counts.
+   */
   sales: Count,
+  /** Σ `monthly` of those outcomes. */
   revenue: z.number(),
   /**
    * Attainment of the operator's plan (in its `pay.measure`) from the start of the month through the
@@ -106,7 +114,10 @@ export const OperatorReport = z.object({
 });
 export type OperatorReport = z.infer<typeof OperatorReport>;
 
-/** `GET /reports/tariff-mix?from&to&teamId&tz`: sales per catalogue item, for the panel's mix warning. */
+/**
+ * `GET /reports/tariff-mix?from&to&teamId&tz`: sales per catalogue item, for the panel's mix warning.
+ * Counts only, no one named: operators read it too, over their own teams.
+ */
 export const TariffMixReport = z.object({
   rows: z.array(z.object({ itemId: ShortText(60), kind: ShortText(20), sales: Count })),
 });

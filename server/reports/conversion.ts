@@ -24,7 +24,8 @@ export async function conversionReport(
       `select count(*) as requests,
             count(*) filter (where exists (
               select 1 from call_outcomes o
-               where o.call_id = c.id and ${saleOutcomesSql(params, where.org, query.from, 'o', ['connection'])})) as connected
+               where o.call_id = c.id
+                 and ${saleOutcomesSql(params, where.org, query.from, query.to, 'o', ['connection'])})) as connected
        from calls c
       where ${where.sql} and c.type_id = ${params.add(typeId)}
         and c.started_at >= ${params.add(query.from)}::bigint and c.started_at < ${params.add(query.to)}::bigint`,

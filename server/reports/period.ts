@@ -85,6 +85,11 @@ export function monthKey(date: LocalDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}`;
 }
 
+/** Whether `at` is the first instant of its day in `tz` (the bounds the console sends are). */
+export function isLocalMidnight(at: number, tz: string): boolean {
+  return startOfDay(localDate(at, tz), tz) === at;
+}
+
 /**
  * The first instant of `date` in `tz` (its local midnight). Where a DST jump skips midnight, the
  * day starts at the first instant that belongs to it.

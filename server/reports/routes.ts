@@ -1,7 +1,9 @@
 // `/api/v1/reports`: the team lead's reports over a period — the call-type mix against the period
 // before, offers and sales per type or operator, request-to-connection conversion, each operator's
 // day or week against the plan, and the tariff mix. Leads see their own teams, admins the whole
-// organisation or one team; operators and trainers get 403 (R22). Bad query values are a 400 (R21).
+// organisation or one team; operators read the tariff mix of their own teams (counts only, the panel
+// compares their sales with the team's), and get 403 for the rest, trainers for all (R22). Bad query
+// values are a 400 (R21).
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { CallType } from '../../lib/schema/classifier';
@@ -12,7 +14,7 @@ import { CONNECTION_TYPE_ID, conversionReport } from './conversion';
 import { mixReport } from './mix';
 import { operatorReport } from './operators';
 import { reportQuery, schemaQuery } from './params';
-import { reportScope } from './scope';
+import { type ReportAudience, reportScope } from './scope';
 import { tariffMixReport } from './tariff-mix';
 import { upsellReport } from './upsell';
 
@@ -21,12 +23,18 @@ const Period = z.enum(['day', 'week']);
 
 export function reportRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', requireAuth(deps.now), requireRole('lead', 'admin'));
+  app.use('*', requireAuth(deps.now));
+  const leads = requireRole('lead', 'admin');
+  app.use('/mix', leads);
+  app.use('/upsell', leads);
+  app.use('/conversion', leads);
+  app.use('/operators', leads);
+  app.use('/tariff-mix', requireRole('operator', 'lead', 'admin'));
 
   /** The period and the scope every report starts from; the query is read before the database. */
-  const base = async (c: Parameters<typeof reportQuery>[0]) => {
+  const base = async (c: Parameters<typeof reportQuery>[0], audience: ReportAudience = 'leads') => {
     const query = reportQuery(c);
-    const scope = await reportScope(c.var.db, c.var.user, query.teamId);
+    const scope = await reportScope(c.var.db, c.var.user, query.teamId, audience);
     return { query, scope };
   };
 
@@ -50,7 +58,7 @@ export function reportRoutes(deps: ServerDeps): Hono<AppEnv> {
     return c.json(await operatorReport(c.var.db, scope, query, period));
   });
   app.get('/tariff-mix', async (c) => {
-    const { query, scope } = await base(c);
+    const { query, scope } = await base(c, 'team');
     return c.json(await tariffMixReport(c.var.db, scope, query));
   });
 

@@ -1,30 +1,25 @@
 // What counts as a sale in every report, in one place: outcomes of the kinds that count for the plan
-// (lib/schema/call.ts SALE_KINDS), attributed to the period of their CALL's start (joined to
-// calls), so all figures of a report refer to the same calls.
+// (lib/schema/call.ts SALE_KINDS), each one a sale (the operator's panel counts them so:
+// lib/plan/progress.ts), attributed to the period of their CALL's start, which call_outcomes carries
+// (call_started_at), so all figures of a report refer to the same calls without joining them.
 import { SALE_KINDS } from '../../lib/schema/call';
 import type { SqlParams } from './scope';
-
-/**
- * An outcome is recorded at wrap-up, after its call started, so outcomes recorded well before the
- * period's start cannot belong to a call of the period. The bound only lets call_outcomes_org_at
- * skip older outcomes; the day of slack absorbs a device clock corrected between call and wrap-up.
- */
-export const OUTCOME_BEFORE_CALL_SLACK_MS = 24 * 3600_000;
 
 /** Kinds the tariff mix compares (a tariff was sold); service and equipment sales have no tariff. */
 export const TARIFF_KINDS = ['connection', 'upgrade'] as const;
 
 /**
  * Condition on `alias` (call_outcomes) for sale outcomes of the organisation `org` (a placeholder)
- * that may belong to calls started from `from` on.
+ * whose calls started in [from, to): one range of call_outcomes_org_started.
  */
 export function saleOutcomesSql(
   params: SqlParams,
   org: string,
   from: number,
+  to: number,
   alias = 'o',
   kinds: readonly string[] = SALE_KINDS,
 ): string {
   return `${alias}.org_id = ${org} and ${alias}.kind = any(${params.add([...kinds])}::text[])
-    and ${alias}.at >= ${params.add(from - OUTCOME_BEFORE_CALL_SLACK_MS)}::bigint`;
+    and ${alias}.call_started_at >= ${params.add(from)}::bigint and ${alias}.call_started_at < ${params.add(to)}::bigint`;
 }

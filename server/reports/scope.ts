@@ -2,6 +2,8 @@
 // them, or the one asked for), an admin the whole organisation or one team. A team is counted like
 // the calls list counts it (server/calls/queries.ts): calls made in the team, or by a user now in
 // it. A team of another organisation is a 404, another team of one's own organisation a 403.
+// Operators read only the reports that name no one (the tariff mix), over their own teams, like a
+// lead; the route decides which reports those are (routes.ts).
 import type { Caller } from '../calls/queries';
 import type { Queryable } from '../db/database';
 import { assertTeamInOrg } from '../documents/access';
@@ -13,14 +15,26 @@ export interface ReportScope {
   teamIds: string[] | null;
 }
 
-export async function reportScope(db: Queryable, user: Caller, teamId: string | null): Promise<ReportScope> {
-  if (user.role !== 'lead' && user.role !== 'admin') {
-    throw new ApiFailure('forbidden', 'reports are for leads and admins');
+/** Who may read which reports: `team` reports (aggregates only) also operators. */
+export type ReportAudience = 'leads' | 'team';
+
+export async function reportScope(
+  db: Queryable,
+  user: Caller,
+  teamId: string | null,
+  audience: ReportAudience = 'leads',
+): Promise<ReportScope> {
+  const ownTeams = user.role === 'lead' || (audience === 'team' && user.role === 'operator');
+  if (!ownTeams && user.role !== 'admin') {
+    throw new ApiFailure(
+      'forbidden',
+      audience === 'team' ? 'this report is for operators, leads and admins' : 'reports are for leads and admins',
+    );
   }
   if (teamId !== null) {
     await assertTeamInOrg(db, user.orgId, teamId);
-    if (user.role === 'lead' && !user.teamIds.includes(teamId)) {
-      throw new ApiFailure('forbidden', 'teamId: a lead sees the reports of their own teams only');
+    if (ownTeams && !user.teamIds.includes(teamId)) {
+      throw new ApiFailure('forbidden', `teamId: a ${user.role} sees the reports of their own teams only`);
     }
     return { orgId: user.orgId, teamIds: [teamId] };
   }

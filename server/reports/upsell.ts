@@ -1,6 +1,7 @@
 // `GET /reports/upsell?by=type|operator`: per call type (or operator) the calls of the period, how
 // many had an offer (a script module with an outcome), how many were accepted, how many ended with
-// at least one sale and the monthly revenue those sales add. Offers are read from calls.script, so
+// at least one sale (a conversion figure: calls, not outcomes, unlike the operator report's sales)
+// and the monthly revenue those sales add. Offers are read from calls.script, so
 // this reads the call rows themselves (no covering index); sales come from call_outcomes.
 import type { UpsellReport, UpsellRow } from '../../lib/schema/reports';
 import type { Database } from '../db/database';
@@ -35,7 +36,7 @@ export async function upsellReport(
       `with sold as (
        select o.call_id, sum(o.monthly) as revenue
          from call_outcomes o
-        where ${saleOutcomesSql(params, where.org, query.from)}
+        where ${saleOutcomesSql(params, where.org, query.from, query.to)}
         group by o.call_id
      )
      select ${key} as key, ${by === 'operator' ? 'min(u.name)' : 'null'} as user_name, count(*) as calls,

@@ -11,8 +11,8 @@
 // when some key changes. A key whose calls all moved away keeps a row of zeros. rebuildProjections
 // computes the table from calls and call_outcomes instead (`rebuildDays`), the same figures.
 import { SALE_KINDS } from '../../lib/schema/call';
-import { addDays, localDate, startOfDay } from '../reports/period';
 import type { Queryable } from '../db/database';
+import { addDays, localDate, startOfDay } from '../reports/period';
 
 /** at_least[k] (1-based, as in SQL) counts calls lasting at least k * DAY_STEP_MS, k = 1…DAY_STEPS. */
 export const DAY_STEP_MS = 5000;
@@ -165,7 +165,7 @@ export async function writeDays(tx: Queryable, deltas: readonly DayDelta[]): Pro
   );
 }
 
-/** The local midnights from the day holding `first` to the one after the day holding `last`. */
+/** The local midnights of the days from the one holding `first` to the one holding `last`. */
 export function dayStarts(first: number, last: number, tz: string): number[] {
   const starts: number[] = [];
   let date = localDate(first, tz);

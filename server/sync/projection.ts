@@ -1,11 +1,27 @@
 // Turns stored events into the rows reports read (calls with their type and outcomes, call_tags;
 // call_objections, call_outcomes and feedback in projection-objections.ts, projection-outcomes.ts
-// and projection-feedback.ts). The events table is the source of truth; these rows can be dropped
+// and projection-feedback.ts; the daily rollup call_days in projection-days.ts). The events table is the source of truth; these rows can be dropped
 // and rebuilt by replaying events in arrival order, which gives exactly the rows the live
 // projection made (same checks, same order).
-import { type CallOutcome, type CallRecord, type CallScript, type CallTag, EMPTY_SCRIPT } from '../../lib/schema/call';
+import {
+  type CallOutcome,
+  type CallRecord,
+  type CallScript,
+  type CallTag,
+  EMPTY_SCRIPT,
+  SALE_KINDS,
+} from '../../lib/schema/call';
 import type { EventType } from '../../lib/schema/events';
 import type { Database, Queryable } from '../db/database';
+import {
+  type DayDelta,
+  type DayFacts,
+  loadTimeZones,
+  planDays,
+  rebuildDays,
+  saleTotals,
+  writeDays,
+} from './projection-days';
 import { type FeedbackRow, feedbackCallId, planFeedback, writeFeedback } from './projection-feedback';
 import { type ObjectionWrites, planObjections, writeObjections } from './projection-objections';
 import {
@@ -55,6 +71,10 @@ interface CallState {
   outcomeIds: Set<string>;
   /** Loaded: the stored row had outcomes (so call_outcomes may hold rows of it). */
   had_outcomes?: boolean;
+  /** Loaded: the stored calls.type_id. */
+  type_id?: string | null;
+  /** What the stored row contributed to call_days (undefined: a call this batch stores first). */
+  stored?: DayFacts;
   updated_at: number;
   tags: Map<string, { typeId: string; at: number }>;
   /** The tags call_tags held when the batch started: only the difference is written back. */
@@ -104,6 +124,7 @@ function tagIdsOf(event: ProjectedEvent): string[] {
 
 /** The rows a batch may touch: its calls, and the tag and outcome ids it mentions. */
 export interface BatchKeys {
+  orgIds: string[];
   callIds: string[];
   tagIds: string[];
   outcomeIds: string[];
@@ -111,6 +132,7 @@ export interface BatchKeys {
 
 export function batchKeys(events: readonly ProjectedEvent[]): BatchKeys {
   return {
+    orgIds: [...new Set(events.map((e) => e.orgId))],
     callIds: [...new Set(events.map(callIdOf).filter((id): id is string => id !== null))],
     tagIds: [...new Set(events.flatMap(tagIdsOf))],
     outcomeIds: [...new Set(events.flatMap(outcomeIdsOf))],
@@ -124,6 +146,8 @@ export interface LoadedBatch {
   tagOwner: Map<string, string>;
   /** Which call each outcome id the batch mentions belongs to, the same way. */
   outcomeOwner: OutcomeOwners;
+  /** The organisations' time zones, for call_days; null when the batch leaves call_days alone. */
+  timeZones: Map<string, string> | null;
 }
 
 /** What a planned batch writes. */
@@ -132,6 +156,12 @@ export interface BatchWrites {
   objections: ObjectionWrites;
   outcomes: OutcomeWrites;
   feedback: FeedbackRow[];
+  days: DayDelta[];
+}
+
+/** rollup: false leaves call_days alone (rebuildProjections computes it once at the end instead). */
+export interface ProjectOptions {
+  rollup?: boolean;
 }
 
 /**
@@ -146,8 +176,12 @@ export interface BatchWrites {
  * without waiting for each other (`writeBatch`). Ingest speed is a product goal (bench:
  * `ingest_ratio`): a 500-event batch costs a few round trips instead of thousands.
  */
-export async function projectBatch(tx: Queryable, events: readonly ProjectedEvent[]): Promise<(string | null)[]> {
-  const loaded = await loadBatch(tx, batchKeys(events));
+export async function projectBatch(
+  tx: Queryable,
+  events: readonly ProjectedEvent[],
+  options: ProjectOptions = {},
+): Promise<(string | null)[]> {
+  const loaded = await loadBatch(tx, batchKeys(events), options);
   const { reasons, writes } = planBatch(loaded, events);
   await writeBatch(tx, writes);
   return reasons;
@@ -165,30 +199,60 @@ const TAGS_AND_OUTCOMES_SQL = `${TAGS_SQL}
   union all
   select outcome_id, call_id, null, null from call_outcomes where outcome_id = any($3::text[])`;
 
-export async function loadBatch(tx: Queryable, keys: BatchKeys): Promise<LoadedBatch> {
+/**
+ * What a stored call contributes to call_days: its sale outcome rows, read only for calls stored with
+ * outcomes (the CASE skips the lookup for the others, most calls).
+ */
+const STORED_SALES_SQL = `case when outcomes <> '[]'::jsonb then (select count(*) from call_outcomes o
+           where o.call_id = calls.id and o.kind = any($2::text[])) else 0 end as stored_sales,
+         case when outcomes <> '[]'::jsonb then (select coalesce(sum(o.monthly), 0) from call_outcomes o
+           where o.call_id = calls.id and o.kind = any($2::text[])) else 0 end as stored_revenue`;
+
+type LoadedRow = Omit<CallState, 'tags' | 'storedTags' | 'outcomeIds' | 'dirty' | 'stored'> & {
+  stored_sales?: number;
+  stored_revenue?: number;
+};
+
+export async function loadBatch(tx: Queryable, keys: BatchKeys, options: ProjectOptions = {}): Promise<LoadedBatch> {
   const tagOwner = new Map<string, string>();
   const outcomeOwner: OutcomeOwners = new Map();
-  if (keys.callIds.length === 0) return { calls: new Map(), tagOwner, outcomeOwner };
+  const rollup = options.rollup ?? true;
+  if (keys.callIds.length === 0) return { calls: new Map(), tagOwner, outcomeOwner, timeZones: null };
   // FOR UPDATE: two devices of one operator may push about the same call at once; the second
   // transaction waits and then sees the first one's rows. Both reads are sent at once: the tags'
   // calls are the calls the first one reads (a tag row never outlives its call row).
   const withOutcomes = keys.outcomeIds.length > 0;
-  const [rows, tags] = await Promise.all([
-    tx.query<Omit<CallState, 'tags' | 'storedTags' | 'outcomeIds' | 'dirty'>>(
+  const [rows, tags, timeZones] = await Promise.all([
+    tx.query<LoadedRow>(
       `select id, org_id, user_id, team_id, device_id, started_at, ended_at, duration_ms, direction, source,
-              caller_number, subscriber, versions, updated_at, outcomes <> '[]'::jsonb as had_outcomes
+              caller_number, subscriber, versions, updated_at, outcomes <> '[]'::jsonb as had_outcomes, type_id
+              ${rollup ? `, ${STORED_SALES_SQL}` : ''}
          from calls where id = any($1::text[]) order by id for update`,
-      [keys.callIds],
+      rollup ? [keys.callIds, [...SALE_KINDS]] : [keys.callIds],
     ),
     tx.query<{ tag_id: string; call_id: string; type_id: string | null; at: number | null }>(
       withOutcomes ? TAGS_AND_OUTCOMES_SQL : TAGS_SQL,
       withOutcomes ? [keys.callIds, keys.tagIds, keys.outcomeIds] : [keys.callIds, keys.tagIds],
     ),
+    rollup ? loadTimeZones(tx, keys.orgIds) : null,
   ]);
   const calls = new Map<string, CallState>(
-    rows.map((row) => [
+    rows.map(({ stored_sales, stored_revenue, ...row }) => [
       row.id,
-      { ...row, tags: new Map(), storedTags: new Map(), outcomeIds: new Set(), dirty: false },
+      {
+        ...row,
+        stored: {
+          startedAt: row.started_at,
+          durationMs: row.duration_ms,
+          typeId: row.type_id ?? null,
+          sales: stored_sales ?? 0,
+          revenue: stored_revenue ?? 0,
+        },
+        tags: new Map(),
+        storedTags: new Map(),
+        outcomeIds: new Set(),
+        dirty: false,
+      },
     ]),
   );
   for (const tag of tags) {
@@ -203,7 +267,7 @@ export async function loadBatch(tx: Queryable, keys: BatchKeys): Promise<LoadedB
     call.tags.set(tag.tag_id, { typeId: tag.type_id, at: tag.at! });
     call.storedTags.set(tag.tag_id, { typeId: tag.type_id, at: tag.at! });
   }
-  return { calls, tagOwner, outcomeOwner };
+  return { calls, tagOwner, outcomeOwner, timeZones };
 }
 
 /**
@@ -218,15 +282,45 @@ export function planBatch(
   const preexisting = new Set(calls.keys());
   const reasons = events.map((event) => projectOne(loaded, event));
   const feedback = planFeedback(events, reasons, calls, preexisting);
+  const dirty = [...calls.values()].filter((c) => c.dirty);
+  const outcomes = planOutcomes(calls.values());
   return {
     reasons,
     writes: {
-      calls: [...calls.values()].filter((c) => c.dirty),
+      calls: dirty,
       objections: planObjections(calls.values(), preexisting),
-      outcomes: planOutcomes(calls.values()),
+      outcomes,
       feedback,
+      days: loaded.timeZones === null ? [] : planCallDays(dirty, outcomes, loaded.timeZones),
     },
   };
+}
+
+/** organisations.time_zone's default (004_plan.sql), for an organisation the batch could not read. */
+const DEFAULT_ORG_TIME_ZONE = 'Europe/Moscow';
+
+/** The call_days deltas of the written calls: sales from the rows the batch writes, else as stored. */
+function planCallDays(dirty: readonly CallState[], outcomes: OutcomeWrites, zones: Map<string, string>): DayDelta[] {
+  const sold = saleTotals(outcomes.rows);
+  return planDays(
+    dirty.map((call) => {
+      const sales = call.outcomes === undefined ? call.stored : sold.get(call.id);
+      return {
+        orgId: call.org_id,
+        userId: call.user_id,
+        teamId: call.team_id,
+        before: call.stored ?? null,
+        after: {
+          startedAt: call.started_at,
+          durationMs: call.duration_ms,
+          typeId: sortedTags(call).at(-1)?.typeId ?? null,
+          sales: sales?.sales ?? 0,
+          revenue: sales?.revenue ?? 0,
+        },
+      };
+    }),
+    (orgId) => zones.get(orgId) ?? DEFAULT_ORG_TIME_ZONE,
+  );
 }
 
 /** Sends a planned batch's writes in order, without waiting for one before sending the next. */
@@ -236,6 +330,7 @@ export async function writeBatch(tx: Queryable, writes: BatchWrites): Promise<vo
     writeObjections(tx, writes.objections),
     writeOutcomes(tx, writes.outcomes),
     writeFeedback(tx, writes.feedback),
+    writeDays(tx, writes.days),
   ]);
 }
 
@@ -342,10 +437,12 @@ function sortedTags(call: CallState) {
 
 async function writeCalls(tx: Queryable, dirty: CallState[]): Promise<void> {
   if (dirty.length === 0) return;
-  const rows = dirty.map(({ tags: _t, storedTags: _s, outcomeIds: _o, had_outcomes: _h, dirty: _d, ...row }, i) => {
-    const tags = sortedTags(dirty[i]!);
-    return { ...row, tags, type_id: tags.at(-1)?.typeId ?? null };
-  });
+  const rows = dirty.map(
+    ({ tags: _t, storedTags: _s, outcomeIds: _o, had_outcomes: _h, stored: _st, dirty: _d, ...row }, i) => {
+      const tags = sortedTags(dirty[i]!);
+      return { ...row, tags, type_id: tags.at(-1)?.typeId ?? null };
+    },
+  );
   // call_tags: only the difference against what was stored (most batches only add tags).
   const removed = dirty.flatMap((call) => [...call.storedTags.keys()].filter((id) => !call.tags.has(id)));
   // Sent first: a removed tag id may be written again below for another call. Statements on one
@@ -424,7 +521,11 @@ export async function rebuildProjections(db: Database, orgId?: string): Promise<
         ? (await tx.query<{ id: string }>('select id from organisations order by id')).map((r) => r.id)
         : [orgId];
     let count = 0;
-    for (const org of orgIds) count += await replayOrganisation(tx, org);
+    for (const org of orgIds) {
+      count += await replayOrganisation(tx, org);
+      // The rollup once from the rebuilt rows, not call by call while replaying.
+      await rebuildDays(tx, org);
+    }
     return { events: count };
   });
 }
@@ -453,6 +554,7 @@ async function replayOrganisation(tx: Queryable, orgId: string): Promise<number>
         teamId: row.team_id,
         deviceId: row.device_id,
       })),
+      { rollup: false },
     );
     after = rows.at(-1)?.ingest_seq ?? after;
     count += rows.length;

@@ -2,7 +2,8 @@
 // untags keep call_tags and calls.tags in step, calls.script and call_objections follow the latest
 // record, feedback reports become rows (refused for another user's call), and rebuilding from the
 // event log gives exactly the rows the live projection made (calls.type_id, calls.outcomes and
-// call_outcomes too; their own rules are in projection-outcomes.test.ts).
+// call_outcomes too; their own rules are in projection-outcomes.test.ts), and the daily rollup
+// call_days the live projection kept with deltas equals the one the rebuild computes from the rows.
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CallOutcome, type CallRecord, type CallScript, type CallTag, EMPTY_SCRIPT } from '../../lib/schema/call';
@@ -250,10 +251,14 @@ describe.each(testDatabases())('call projection on $name', (target) => {
       const outcomes = i % 3 === 1 && previousSale ? [previousSale, own] : [own];
       previousSale = own;
       made.push(call.id);
+      // Durations across the rollup's 5-second steps (one never ended); every fourth call is moved
+      // by its last record to 01:00 Moscow time the next day (its sales with it).
+      const durationMs = i === 7 ? null : 4_000 * i;
       const ended: CallRecord = {
         ...call,
         tags: i % 2 ? [t2] : [t1, t2],
-        endedAt: call.startedAt + 30_000,
+        durationMs,
+        endedAt: durationMs === null ? null : call.startedAt + durationMs,
         updatedAt: call.updatedAt + 30_000,
         ...(i % 3 ? { script: scriptOf(i % 2 ? ['think', 'no_time'] : ['expensive'], call.startedAt + 10) } : {}),
       };
@@ -264,7 +269,15 @@ describe.each(testDatabases())('call projection on $name', (target) => {
         ...(i % 5 === 2
           ? ([['call.updated', { ...ended, outcomes: [], updatedAt: call.updatedAt + 50_000 }]] as [string, unknown][])
           : []),
-        ['call.updated', { ...ended, tags: [t1], updatedAt: call.updatedAt + 60_000 }],
+        [
+          'call.updated',
+          {
+            ...ended,
+            tags: [t1],
+            ...(i % 4 === 3 ? { startedAt: call.startedAt + 12 * 3600_000 } : {}),
+            updatedAt: call.updatedAt + 60_000,
+          },
+        ],
       ];
       await push(
         ['call.started', call],
@@ -273,7 +286,6 @@ describe.each(testDatabases())('call projection on $name', (target) => {
         ...(i % 2 ? ([['call.untagged', { callId: call.id, tagId: t1.id }]] as [string, unknown][]) : []),
         ['call.ended', ended],
         ['call.updated', { ...call, callerNumber: 'older', updatedAt: call.updatedAt + 1 }],
-        ...later,
         [
           'feedback.no_answer',
           {
@@ -287,6 +299,8 @@ describe.each(testDatabases())('call projection on $name', (target) => {
           },
         ],
       );
+      // One batch each: the rollup moves each call's stored contribution (sales, type, day) along.
+      for (const event of later) await push(event);
     }
     const snapshot = async () => ({
       calls: await api.db.query('select * from calls order by id'),
@@ -294,11 +308,31 @@ describe.each(testDatabases())('call projection on $name', (target) => {
       objections: await api.db.query('select * from call_objections order by call_id, objection_id'),
       feedback: await api.db.query('select * from feedback order by id'),
       outcomes: await api.db.query('select * from call_outcomes order by outcome_id'),
+      // A key whose calls all moved away keeps a row of zeros live; the rebuild has none.
+      days: await api.db.query(
+        `select * from call_days where calls <> 0 or ended <> 0 or sales <> 0 or revenue <> 0
+          order by org_id, day_start, user_id, team_id nulls first, type_id nulls first`,
+      ),
     });
     const before = await snapshot();
     expect(before.calls.length).toBeGreaterThanOrEqual(15);
     expect(before.objections.length).toBeGreaterThanOrEqual(10);
     expect(before.feedback.length).toBeGreaterThanOrEqual(15);
+    // The rollup holds every call and every sale outcome, on more than one day.
+    const totals = await api.db.query<{ calls: number; sales: number; days: number }>(
+      `select (select sum(calls) from call_days) as calls, (select count(distinct day_start) from call_days) as days,
+              (select sum(sales) from call_days) as sales`,
+    );
+    const sold = await api.db.query<{ n: number }>(
+      `select count(*) as n from call_outcomes where kind in ('connection', 'upgrade', 'service', 'equipment')`,
+    );
+    expect(totals[0]).toMatchObject({ calls: before.calls.length, sales: sold[0]!.n });
+    expect(totals[0]!.days).toBeGreaterThanOrEqual(2);
+    // Every outcome row carries its call's start, also for the calls moved without outcomes.
+    const started = await api.db.query<{ n: number }>(
+      'select count(*) as n from call_outcomes o join calls c on c.id = o.call_id where o.call_started_at <> c.started_at',
+    );
+    expect(started[0]!.n).toBe(0);
     const ours = before.calls.filter((c) => made.includes(c.id as string));
     expect(new Set(ours.map((c) => c.type_id))).toEqual(new Set(['billing']));
     // A reused id stays with its first call, though the later call's record lists it too.
@@ -321,12 +355,13 @@ describe.each(testDatabases())('call projection on $name', (target) => {
     ]);
     await api.db.query('delete from call_outcomes where org_id = $1', [api.org.id]);
     await api.db.query('update call_outcomes set monthly = monthly + 1');
+    await api.db.query('update call_days set calls = calls + 1, at_least[2] = 0');
     // A row no event made (of a call that has outcomes, and of one that has none) must go.
     const stray = (outcomeId: string, callId: string, orgId: string) =>
       api.db.query(
         `insert into call_outcomes (outcome_id, call_id, org_id, user_id, team_id, kind, item_id, from_item_id,
-                                    monthly, at)
-         values ($1, $2, $3, 'u', null, 'service', null, null, 1, 0)`,
+                                    monthly, at, call_started_at)
+         values ($1, $2, $3, 'u', null, 'service', null, null, 1, 0, 0)`,
         [outcomeId, callId, orgId],
       );
     await stray(ulid(), made[0]!, api.org.id);

@@ -1,14 +1,20 @@
 // The per-operator day/week report on every test database, on call rows written straight into
 // `calls` and `call_outcomes` with hand-made values: local days in Moscow (a call at 23:59:59 and one
 // at 00:00 are on different days though the same UTC day) and in Warsaw across both clock changes,
-// effective and short calls on their thresholds, sales by the call's start, month-to-date plan
-// attainment from the newest plan version of the day's month (the team's before the organisation's),
-// and the "many calls, few reached" anomaly.
+// effective and short calls on their thresholds, sales (each sale outcome counts, as in the
+// operator's panel) by the call's start, month-to-date plan attainment from the newest plan version
+// of the day's month (the team's before the organisation's), and the "many calls, few reached"
+// anomaly. The daily rollup is computed from the rows as rebuildProjections does: periods cut at the
+// organisation's midnights read it, others the calls, and both give the same rows (also in Warsaw).
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { emptyPlan } from '../../lib/plan/defaults';
 import type { OperatorPlan, PlanDocument, PlanMeasure } from '../../lib/schema/plan';
 import type { OperatorPeriodRow, OperatorReport } from '../../lib/schema/reports';
+import { operatorReport } from '../../server/reports/operators';
+import type { ReportQuery } from '../../server/reports/params';
+import type { ReportScope } from '../../server/reports/scope';
+import { rebuildDays } from '../../server/sync/projection-days';
 import { type Actor, openTestApi, type TestApi } from '../support/api';
 import { testDatabases } from '../support/server-db';
 
@@ -38,9 +44,10 @@ describe.each(testDatabases())('operator report on $name', (target) => {
     );
     for (const outcome of outcomes) {
       await api.db.query(
-        `insert into call_outcomes (outcome_id, call_id, org_id, user_id, team_id, kind, item_id, from_item_id, monthly, at)
-         values ($1, $2, $3, $4, $5, $6, null, null, $7, $8)`,
-        [ulid(), id, api.org.id, user.id, teamId, outcome.kind, outcome.monthly, at + (durationMs ?? 0)],
+        `insert into call_outcomes (outcome_id, call_id, org_id, user_id, team_id, kind, item_id, from_item_id, monthly,
+                                    at, call_started_at)
+         values ($1, $2, $3, $4, $5, $6, null, null, $7, $8, $9)`,
+        [ulid(), id, api.org.id, user.id, teamId, outcome.kind, outcome.monthly, at + (durationMs ?? 0), at],
       );
     }
   }
@@ -109,7 +116,13 @@ describe.each(testDatabases())('operator report on $name', (target) => {
     // Operator2 (team B): 25 hang-ups on 2 April; on 3 April 20 calls, 6 of them effective.
     for (let i = 0; i < 25; i++) await insertCall('operator2', msk(4, 2, 9) + i * MINUTE, 5_000);
     for (let i = 0; i < 20; i++) {
-      const outcomes = i === 0 ? [{ kind: 'connection', monthly: 700 }] : [];
+      const outcomes =
+        i === 0
+          ? [
+              { kind: 'connection', monthly: 700 },
+              { kind: 'equipment', monthly: 0 },
+            ]
+          : [];
       await insertCall('operator2', msk(4, 3, 9) + i * MINUTE, i < 6 ? 30_000 : 5_000, outcomes);
     }
 
@@ -122,6 +135,7 @@ describe.each(testDatabases())('operator report on $name', (target) => {
     await insertCall('operator', Date.UTC(2025, 9, 25, 22), 60_000); // 26 October 00:00 CEST
     await insertCall('operator', Date.UTC(2025, 9, 26, 22, 30), 60_000); // 26 October 23:30 CET
     await insertCall('operator', Date.UTC(2025, 9, 26, 23), 60_000); // 27 October 00:00 CET
+    await rebuildDays(api.db, api.org.id);
   });
   afterAll(() => api.close());
 
@@ -159,7 +173,7 @@ describe.each(testDatabases())('operator report on $name', (target) => {
           calls: 5,
           effectiveCalls: 2, // 15 s and 20 s
           shortCalls: 1, // 5 s; 10 s is not short, an unended call neither
-          sales: 1,
+          sales: 2, // the upgrade and the service of a6 (the callback is no sale)
           revenue: 400,
           attainment: 0.9, // 500 + 400 so far this month
           anomaly: false,
@@ -185,7 +199,7 @@ describe.each(testDatabases())('operator report on $name', (target) => {
         calls: 5,
         effectiveCalls: 0,
         shortCalls: 1,
-        sales: 1,
+        sales: 2,
         revenue: 400,
         attainment: 0.9,
         anomaly: false,
@@ -203,9 +217,9 @@ describe.each(testDatabases())('operator report on $name', (target) => {
         calls: 20,
         effectiveCalls: 6,
         shortCalls: 14,
-        sales: 1,
+        sales: 2, // a connection and an equipment sale on one call
         revenue: 700,
-        attainment: 0.25,
+        attainment: 0.5, // 2 of 4 sales
         anomaly: false, // exactly 30 % effective
       }),
     ]);
@@ -224,7 +238,7 @@ describe.each(testDatabases())('operator report on $name', (target) => {
         calls: 2,
         effectiveCalls: 1,
         shortCalls: 0,
-        sales: 1,
+        sales: 2,
         revenue: 400,
         attainment: 0.9,
         anomaly: false,
@@ -238,7 +252,7 @@ describe.each(testDatabases())('operator report on $name', (target) => {
         calls: 6,
         effectiveCalls: 3,
         shortCalls: 1,
-        sales: 2,
+        sales: 3,
         revenue: 900,
         attainment: 0.9,
         anomaly: false,
@@ -296,6 +310,55 @@ describe.each(testDatabases())('operator report on $name', (target) => {
       [Date.UTC(2025, 9, 25, 21), 2],
       [Date.UTC(2025, 9, 26, 21), 2],
     ]);
+  });
+
+  test('the daily rollup and the calls give the same rows; other bounds or zones read the calls', async () => {
+    const whole: ReportScope = { orgId: api.org.id, teamIds: null };
+    const teamA: ReportScope = { orgId: api.org.id, teamIds: [api.teams.a.id] };
+    const moscow = (from: number, to: number): ReportQuery => ({ from, to, tz: 'Europe/Moscow', teamId: null });
+    const same = async (scope: ReportScope, query: ReportQuery, period: 'day' | 'week') =>
+      expect(await operatorReport(api.db, scope, query, period)).toEqual(
+        await operatorReport(api.db, scope, query, period, { rollup: false }),
+      );
+    for (const scope of [whole, teamA]) {
+      for (const period of ['day', 'week'] as const) {
+        await same(scope, moscow(msk(4, 1), msk(4, 4)), period);
+        await same(scope, moscow(msk(4, 28), msk(5, 5)), period);
+        await same(scope, moscow(msk(4, 2, 11, 30), msk(4, 3)), period);
+      }
+    }
+    // Read from call_days where it answers: a changed rollup shows there and nowhere else.
+    const april = moscow(msk(4, 1), msk(4, 4));
+    const inside = moscow(msk(4, 2, 11, 30), msk(4, 3));
+    const before = [
+      await operatorReport(api.db, whole, april, 'day'),
+      await operatorReport(api.db, whole, inside, 'day'),
+    ];
+    await api.db.query('update call_days set calls = calls + 1 where org_id = $1', [api.org.id]);
+    try {
+      const after = [
+        await operatorReport(api.db, whole, april, 'day'),
+        await operatorReport(api.db, whole, inside, 'day'),
+      ];
+      expect(after[0]).not.toEqual(before[0]);
+      expect(after[1]).toEqual(before[1]);
+    } finally {
+      await api.db.query('update call_days set calls = calls - 1 where org_id = $1', [api.org.id]);
+    }
+    // An organisation in Warsaw: its rollup cut there answers both clock changes like the calls do.
+    await api.db.query(`update organisations set time_zone = 'Europe/Warsaw' where id = $1`, [api.org.id]);
+    await rebuildDays(api.db, api.org.id);
+    try {
+      const warsaw = (from: number, to: number): ReportQuery => ({ from, to, tz: 'Europe/Warsaw', teamId: null });
+      for (const period of ['day', 'week'] as const) {
+        await same(whole, warsaw(Date.UTC(2024, 2, 29, 23), Date.UTC(2024, 3, 1, 22)), period);
+        await same(whole, warsaw(Date.UTC(2025, 9, 24, 22), Date.UTC(2025, 9, 27, 23)), period);
+        await same(whole, moscow(msk(4, 1), msk(4, 4)), period);
+      }
+    } finally {
+      await api.db.query(`update organisations set time_zone = 'Europe/Moscow' where id = $1`, [api.org.id]);
+      await rebuildDays(api.db, api.org.id);
+    }
   });
 
   test('another organisation and an empty period have no rows', async () => {

@@ -2,12 +2,16 @@
 // `call_outcomes` with hand-made values, so every expected number below is worked out by hand: the
 // call-type mix against the previous period (with the drift flag), offers and sales per type and per
 // operator, request-to-connection conversion and the tariff mix. Sales belong to the period of their
-// CALL's start. Leads see their own teams, admins the organisation or one team, operators and
-// trainers nothing (R22); bad query values are a 400 naming the value (R21).
+// CALL's start. Leads see their own teams, admins the organisation or one team, operators only the
+// tariff mix of their own teams, trainers nothing (R22); bad query values are a 400 naming the value
+// (R21). The daily rollup is computed from the rows as rebuildProjections does; the mix reads it for
+// the Moscow months (the organisation's zone) and the calls otherwise, with the same answers.
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ModuleUse, OfferOutcome } from '../../lib/schema/call';
 import type { ConversionReport, MixReport, TariffMixReport, UpsellReport } from '../../lib/schema/reports';
+import { mixReport } from '../../server/reports/mix';
+import { rebuildDays } from '../../server/sync/projection-days';
 import { type Actor, openTestApi, row, runMatrix, type TestApi } from '../support/api';
 import { testDatabases } from '../support/server-db';
 
@@ -63,8 +67,9 @@ describe.each(testDatabases())('reports on $name', (target) => {
     );
     for (const outcome of spec.outcomes ?? []) {
       await api.db.query(
-        `insert into call_outcomes (outcome_id, call_id, org_id, user_id, team_id, kind, item_id, from_item_id, monthly, at)
-         values ($1, $2, $3, $4, $5, $6, $7, null, $8, $9)`,
+        `insert into call_outcomes (outcome_id, call_id, org_id, user_id, team_id, kind, item_id, from_item_id, monthly,
+                                    at, call_started_at)
+         values ($1, $2, $3, $4, $5, $6, $7, null, $8, $9, $10)`,
         [
           ulid(),
           id,
@@ -75,6 +80,7 @@ describe.each(testDatabases())('reports on $name', (target) => {
           outcome.itemId ?? null,
           outcome.monthly,
           outcome.at ?? spec.at + (duration ?? 0),
+          spec.at,
         ],
       );
     }
@@ -174,6 +180,7 @@ describe.each(testDatabases())('reports on $name', (target) => {
       typeId: 'billing',
       outcomes: [{ kind: 'connection', monthly: 600, itemId: 'fast300' }],
     }); // v2
+    await rebuildDays(api.db, api.org.id);
   });
   afterAll(() => api.close());
 
@@ -219,6 +226,34 @@ describe.each(testDatabases())('reports on $name', (target) => {
     ]);
     // Another organisation sees none of it.
     expect((await get<MixReport>('outsider', `mix?${period(JUNE)}`)).total).toBe(0);
+  });
+
+  test('mix: the daily rollup and the calls give the same answer; other bounds read the calls', async () => {
+    const scopes = [
+      { orgId: api.org.id, teamIds: null },
+      { orgId: api.org.id, teamIds: [api.teams.b.id] },
+    ];
+    const june = { ...JUNE, tz: 'Europe/Moscow', teamId: null };
+    const queries = [june, { ...MARCH, tz: 'Europe/Moscow', teamId: null }, { ...june, from: msk(2024, 6, 20) }];
+    for (const scope of scopes) {
+      for (const query of queries) {
+        expect(await mixReport(api.db, scope, query)).toEqual(await mixReport(api.db, scope, query, { rollup: false }));
+      }
+    }
+    // The Moscow month is read from call_days (a changed rollup shows), a period cut at another hour
+    // or in another zone from the calls.
+    const scope = scopes[0]!;
+    const plain = await mixReport(api.db, scope, june);
+    const shifted = { ...june, from: JUNE.from + HOUR };
+    const utc = { ...june, tz: 'UTC' };
+    const others = [await mixReport(api.db, scope, shifted), await mixReport(api.db, scope, utc)];
+    await api.db.query('update call_days set calls = calls + 1 where org_id = $1', [api.org.id]);
+    try {
+      expect((await mixReport(api.db, scope, june)).total).toBeGreaterThan(plain.total);
+      expect([await mixReport(api.db, scope, shifted), await mixReport(api.db, scope, utc)]).toEqual(others);
+    } finally {
+      await api.db.query('update call_days set calls = calls - 1 where org_id = $1', [api.org.id]);
+    }
   });
 
   test('upsell per type: offers from the script, sales and revenue from outcomes of the calls', async () => {
@@ -317,9 +352,19 @@ describe.each(testDatabases())('reports on $name', (target) => {
     expect(await get<TariffMixReport>('lead', `tariff-mix?from=${MARCH.from}&to=${msk(2025, 3, 4)}`)).toEqual({
       rows: [{ itemId: 'fast200', kind: 'upgrade', sales: 1 }],
     });
+    // An operator reads their team's mix (team A: the lead's figures), not another team's.
+    expect(await get<TariffMixReport>('operator', `tariff-mix?${period(MARCH)}`)).toEqual(
+      await get<TariffMixReport>('lead', `tariff-mix?${period(MARCH)}&teamId=${api.teams.a.id}`),
+    );
+    expect(await get<TariffMixReport>('operator2', `tariff-mix?${period(MARCH)}`)).toEqual({
+      rows: [
+        { itemId: 'fast100', kind: 'connection', sales: 1 },
+        { itemId: 'fast300', kind: 'connection', sales: 1 },
+      ],
+    });
   });
 
-  test('R22: leads and admins only; a lead only their teams; another organisation never', async () => {
+  test('R22: leads and admins; operators the tariff mix of their teams; another organisation never', async () => {
     const q = 'from=0&to=1000';
     const a = () => `&teamId=${api.teams.a.id}`;
     const b = () => `&teamId=${api.teams.b.id}`;
@@ -327,12 +372,14 @@ describe.each(testDatabases())('reports on $name', (target) => {
     const matrix = [];
     for (const report of ['mix', 'upsell', 'conversion', 'operators', 'tariff-mix']) {
       const path = `/api/v1/reports/${report}?${q}`;
+      // The operator (team A) reads the tariff mix like a lead of team A.
+      const op = (lead: number) => (report === 'tariff-mix' ? lead : 403);
       //                                             operator lead trainer admin outsider anonymous
       matrix.push(
-        row('GET', path, /*                       */ [403, 200, 403, 200, 200, 401]),
-        row('GET', () => path + a(), /*           */ [403, 200, 403, 200, 404, 401]),
-        row('GET', () => path + b(), /*           */ [403, 403, 403, 200, 404, 401]),
-        row('GET', () => path + other(), /*       */ [403, 404, 403, 404, 200, 401]),
+        row('GET', path, /*                       */ [op(200), 200, 403, 200, 200, 401]),
+        row('GET', () => path + a(), /*           */ [op(200), 200, 403, 200, 404, 401]),
+        row('GET', () => path + b(), /*           */ [op(403), 403, 403, 200, 404, 401]),
+        row('GET', () => path + other(), /*       */ [op(404), 404, 403, 404, 200, 401]),
       );
     }
     expect(await runMatrix(api, matrix)).toEqual([]);

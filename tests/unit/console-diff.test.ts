@@ -4,7 +4,7 @@
 // thing is listed by its name, a changed text is shown word by word with <del>/<ins> elements,
 // and authored text with markup in it stays text.
 
-import { type ComponentChild, h, render } from 'preact';
+import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DiffText } from '@/components/console/DiffText';
 import { DocumentHistory } from '@/components/console/DocumentHistory';
@@ -15,19 +15,10 @@ import { createTranslator } from '@/lib/i18n/translate';
 import { request } from '@/lib/messaging/client';
 import type { ContentVersion } from '@/lib/schema/api';
 import type { ScriptModule, ScriptSet } from '@/lib/schema/content';
+import { attach, flush, unmount } from './console-harness';
 import { fakeUlid, T0 } from './helpers';
 
-vi.mock('@/lib/messaging/client', () => ({
-  request: vi.fn(),
-  RequestError: class RequestError extends Error {
-    constructor(
-      readonly code: string,
-      message: string,
-    ) {
-      super(message);
-    }
-  },
-}));
+vi.mock('@/lib/messaging/client', () => import('./console-harness').then((harness) => harness.fakeClientModule()));
 
 const mockedRequest = vi.mocked(request);
 const t = createTranslator(consoleMessages, 'ru');
@@ -78,23 +69,7 @@ function version(n: number, body: unknown): ContentVersion {
 
 const VERSIONS = [version(3, V3), version(2, V2), version(1, V1)];
 
-let root: HTMLElement | null = null;
-afterEach(() => {
-  if (root) render(null, root);
-  root?.remove();
-  root = null;
-});
-
-async function flush(times = 4) {
-  for (let i = 0; i < times; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-function mount(vnode: ComponentChild): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(vnode, root);
-  return root;
-}
+afterEach(unmount);
 
 function choose(select: Element | null, value: string) {
   if (!(select instanceof HTMLSelectElement)) throw new Error('not a select');
@@ -110,7 +85,7 @@ const entries = (el: HTMLElement) =>
 
 describe('version diff', () => {
   it('compares the previous version with the current one first', () => {
-    const el = mount(h(VersionDiff, { t, kind: 'scripts', versions: VERSIONS }));
+    const el = attach(h(VersionDiff, { t, kind: 'scripts', versions: VERSIONS }));
     expect(el.querySelector<HTMLSelectElement>('[data-testid="diff-from"]')?.value).toBe(VERSIONS[1]!.versionId);
     expect(el.querySelector<HTMLSelectElement>('[data-testid="diff-to"]')?.value).toBe(VERSIONS[0]!.versionId);
     expect(entries(el)).toEqual([['added', 'module:bundle']]);
@@ -121,7 +96,7 @@ describe('version diff', () => {
   });
 
   it('lists added, removed, changed and moved modules between two chosen versions', async () => {
-    const el = mount(h(VersionDiff, { t, kind: 'scripts', versions: VERSIONS }));
+    const el = attach(h(VersionDiff, { t, kind: 'scripts', versions: VERSIONS }));
     choose(el.querySelector('[data-testid="diff-from"]'), VERSIONS[2]!.versionId);
     choose(el.querySelector('[data-testid="diff-to"]'), VERSIONS[1]!.versionId);
     await flush(1);
@@ -150,7 +125,7 @@ describe('version diff', () => {
 
   it('says when the two versions are the same or the same version is chosen twice', async () => {
     const same = [version(2, V1), version(1, V1)];
-    const el = mount(h(VersionDiff, { t, kind: 'scripts', versions: same }));
+    const el = attach(h(VersionDiff, { t, kind: 'scripts', versions: same }));
     expect(el.querySelector('[data-testid="diff-empty"]')?.textContent).toBe('Версии совпадают.');
     choose(el.querySelector('[data-testid="diff-from"]'), same[0]!.versionId);
     await flush(1);
@@ -160,7 +135,7 @@ describe('version diff', () => {
   });
 
   it('keeps markup in authored text as text', async () => {
-    const el = mount(h(VersionDiff, { t, kind: 'scripts', versions: VERSIONS }));
+    const el = attach(h(VersionDiff, { t, kind: 'scripts', versions: VERSIONS }));
     choose(el.querySelector('[data-testid="diff-from"]'), VERSIONS[2]!.versionId);
     choose(el.querySelector('[data-testid="diff-to"]'), VERSIONS[1]!.versionId);
     await flush(1);
@@ -170,7 +145,9 @@ describe('version diff', () => {
   });
 
   it('builds the word diff from elements only', () => {
-    const el = mount(h(DiffText, { before: 'Дорого <b>очень</b>', after: 'Недорого <b>очень</b> <script>x</script>' }));
+    const el = attach(
+      h(DiffText, { before: 'Дорого <b>очень</b>', after: 'Недорого <b>очень</b> <script>x</script>' }),
+    );
     expect(el.querySelector('b, script')).toBeNull();
     expect(el.querySelector('del')?.textContent).toBe('Дорого');
     expect(el.querySelector('ins')?.textContent).toBe('Недорого');
@@ -194,7 +171,7 @@ describe('document history', () => {
   });
 
   it('lists the versions newest first and compares the last two', async () => {
-    const el = mount(
+    const el = attach(
       h(DocumentHistory, {
         t,
         locale: 'ru',
@@ -206,7 +183,7 @@ describe('document history', () => {
         onRestore: () => {},
       }),
     );
-    await flush();
+    await flush(4);
     expect(
       [...el.querySelectorAll('[data-testid="console-version"]')].map((row) => row.getAttribute('data-version')),
     ).toEqual(['3', '2', '1']);

@@ -4,7 +4,7 @@
 // published; the live preview fills the demo subscriber's values (name, price difference) and
 // never shows raw {braces}; rollback republishes an old version's body with «Откат к версии N».
 
-import { type ComponentChild, h, render } from 'preact';
+import { h } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChecklistEditor } from '@/components/console/ChecklistEditor';
 import { ConsoleApp } from '@/components/console/ConsoleApp';
@@ -21,34 +21,15 @@ import { request } from '@/lib/messaging/client';
 import type { ContentVersion, DocumentSummary, SessionUser } from '@/lib/schema/api';
 import { Checklist, ObjectionSet, ScriptSet, TariffCatalogue } from '@/lib/schema/content';
 import { KINDS } from '@/server/documents/kinds';
+import { answerRequests, click, flush, LEAD, mount, TEAM, unmount, until } from './console-harness';
 import { fakeUlid, T0 } from './helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { getURL: (path: string) => `ext://${path}` } } }));
 
-vi.mock('@/lib/messaging/client', () => ({
-  request: vi.fn(),
-  RequestError: class RequestError extends Error {
-    constructor(
-      readonly code: string,
-      message: string,
-    ) {
-      super(message);
-    }
-  },
-}));
+vi.mock('@/lib/messaging/client', () => import('./console-harness').then((harness) => harness.fakeClientModule()));
 
 const mockedRequest = vi.mocked(request);
 const t = createTranslator(consoleMessages, 'ru');
-const TEAM = fakeUlid(900);
-const LEAD: SessionUser = {
-  id: fakeUlid(901),
-  login: 'lead',
-  name: 'Руководитель',
-  role: 'lead',
-  orgId: fakeUlid(902),
-  orgName: 'Демо',
-  teams: [{ id: TEAM, name: 'Первая линия' }],
-};
 
 /** What the fake background answers, per request type. */
 let documents: Record<string, DocumentSummary[]>;
@@ -76,8 +57,7 @@ beforeEach(() => {
   versions = [];
   published = [];
   sessionUser = LEAD;
-  mockedRequest.mockReset();
-  mockedRequest.mockImplementation((async (type: string, body: Record<string, unknown>) => {
+  answerRequests(mockedRequest, (type, body) => {
     if (type === 'options.load') return { settings: { locale: 'ru' } };
     if (type === 'session.get') return { server: 'http://127.0.0.1:8787', user: sessionUser, expiresAt: null };
     if (type === 'console.documents') return documents[body.kind as string] ?? [];
@@ -87,37 +67,10 @@ beforeEach(() => {
       return version(body.kind as ContentVersion['kind'], 9, body.body, body.note as string);
     }
     throw new Error(`unexpected request ${type}`);
-  }) as typeof request);
+  });
 });
 
-let root: HTMLElement | null = null;
-afterEach(() => {
-  if (root) render(null, root);
-  root?.remove();
-  root = null;
-});
-
-async function flush(times = 5) {
-  for (let i = 0; i < times; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-/** Waits (a bounded number of turns) until `find` finds something: the page loads in several hops. */
-async function until<T>(find: () => T | null | undefined): Promise<T> {
-  for (let i = 0; i < 50; i += 1) {
-    const found = find();
-    if (found) return found;
-    await flush(1);
-  }
-  throw new Error('never appeared');
-}
-
-async function mount(vnode: ComponentChild): Promise<HTMLElement> {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(vnode, root);
-  await flush();
-  return root;
-}
+afterEach(unmount);
 
 /** Types into a field and lets Preact render, as a browser does between two keystrokes. */
 async function type(element: Element | null, value: string) {
@@ -127,11 +80,6 @@ async function type(element: Element | null, value: string) {
   element.value = value;
   element.dispatchEvent(new Event('input', { bubbles: true }));
   await flush(1);
-}
-
-function click(element: Element | null) {
-  if (!(element instanceof HTMLElement)) throw new Error('nothing to click');
-  element.click();
 }
 
 function field(el: HTMLElement, path: string): HTMLInputElement | HTMLTextAreaElement {

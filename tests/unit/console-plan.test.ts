@@ -5,7 +5,7 @@
 // a suggestion asks the conversion report for the right month; an invalid plan shows its problems
 // next to the fields and is never published; a valid one is published with its note.
 
-import { h, render } from 'preact';
+import { h } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PlanWorkspace } from '@/components/console/plan/PlanWorkspace';
 import { derivePlan } from '@/lib/console/plan-draft';
@@ -15,36 +15,17 @@ import { consoleMessages } from '@/lib/i18n/console-messages';
 import { createTranslator } from '@/lib/i18n/translate';
 import { request } from '@/lib/messaging/client';
 import { emptyPlan } from '@/lib/plan/defaults';
-import type { ContentVersion, SessionUser } from '@/lib/schema/api';
+import type { ContentVersion } from '@/lib/schema/api';
 import { PlanDocument } from '@/lib/schema/plan';
 import type { TeamMember } from '@/lib/sync/api-client';
+import { answerRequests, clickAndWait, flush, LEAD, mount as mountView, TEAM, text, unmount } from './console-harness';
 import { fakeUlid } from './helpers';
 
-vi.mock('@/lib/messaging/client', () => ({
-  request: vi.fn(),
-  RequestError: class RequestError extends Error {
-    constructor(
-      readonly code: string,
-      message: string,
-    ) {
-      super(message);
-    }
-  },
-}));
+vi.mock('@/lib/messaging/client', () => import('./console-harness').then((harness) => harness.fakeClientModule()));
 
 const mockedRequest = vi.mocked(request);
 const t = createTranslator(consoleMessages, 'ru');
-const TEAM = fakeUlid(900);
 const OTHER_TEAM = fakeUlid(899);
-const LEAD: SessionUser = {
-  id: fakeUlid(901),
-  login: 'lead',
-  name: 'Руководитель',
-  role: 'lead',
-  orgId: fakeUlid(902),
-  orgName: 'Демо',
-  teams: [{ id: TEAM, name: 'Первая линия' }],
-};
 const NOW = new Date(2026, 10, 20, 9, 0).getTime();
 const ANNA = fakeUlid(1);
 const BORIS = fakeUlid(2);
@@ -76,8 +57,7 @@ beforeEach(() => {
   requests = [];
   conversion = () => ({ typeId: 'connection', requests: 0, connected: 0, rate: null });
   tariffMix = { rows: [] };
-  mockedRequest.mockReset();
-  mockedRequest.mockImplementation((async (type: string, body: Record<string, unknown>) => {
+  answerRequests(mockedRequest, (type, body) => {
     requests.push({ type, body });
     if (type === 'console.documents') return [];
     if (type === 'console.users') return members;
@@ -101,27 +81,12 @@ beforeEach(() => {
       return stored;
     }
     throw new Error(`unexpected request ${type}`);
-  }) as typeof request);
+  });
 });
 
-let root: HTMLElement | null = null;
-afterEach(() => {
-  if (root) render(null, root);
-  root?.remove();
-  root = null;
-});
+afterEach(unmount);
 
-async function flush(times = 5) {
-  for (let i = 0; i < times; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-async function mount(): Promise<HTMLElement> {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(h(PlanWorkspace, { t, locale: 'ru', user: LEAD, now: NOW }), root);
-  await flush();
-  return root;
-}
+const mount = () => mountView(h(PlanWorkspace, { t, locale: 'ru', user: LEAD, now: NOW }));
 
 function input(el: HTMLElement, selector: string): HTMLInputElement {
   const found = el.querySelector(selector);
@@ -142,15 +107,6 @@ async function choose(el: HTMLElement, testId: string, value: string) {
   select.dispatchEvent(new Event('change', { bubbles: true }));
   await flush(1);
 }
-
-async function click(element: Element | null) {
-  if (!(element instanceof HTMLElement)) throw new Error('nothing to click');
-  element.click();
-  await flush();
-}
-
-/** Text with every kind of space (Intl's narrow no-break ones too) as a plain space. */
-const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s/g, ' ');
 
 /** Each operator's figure in one column of the split table, in row order. */
 function column(el: HTMLElement, field: string): string[] {
@@ -191,7 +147,7 @@ describe('plan editor', () => {
     // Only the active operators of this team are offered.
     expect(text(el.querySelector('[data-testid="plan-missing"]'))).toContain('Анна, Борис.');
     expect(text(el.querySelector('[data-testid="plan-missing"]'))).not.toContain('Вера');
-    await click(el.querySelector('[data-testid="plan-add-operators"]'));
+    await clickAndWait(el.querySelector('[data-testid="plan-add-operators"]'));
 
     expect(
       [...el.querySelectorAll('[data-testid="plan-operator"]')].map((row) => row.getAttribute('data-user')),
@@ -232,7 +188,7 @@ describe('plan editor', () => {
       );
     // The default rule: nothing at 40 %, all 30 000 at 100 %, linear in between, flat above.
     expect([40, 60, 80, 100, 120].map(bonus)).toEqual(['0 ₽', '10 000 ₽', '20 000 ₽', '30 000 ₽', '30 000 ₽']);
-    await click(el.querySelector('[data-testid="plan-scale-add"]'));
+    await clickAndWait(el.querySelector('[data-testid="plan-scale-add"]'));
     await type(input(el, 'input[data-path="pay.scale.2.share"]'), '150');
     await flush();
     expect(input(el, 'input[data-path="pay.scale.2.attainment"]').value).toBe('120');
@@ -246,7 +202,7 @@ describe('plan editor', () => {
         : { typeId: 'connection', requests: 0, connected: 0, rate: null };
     const el = await mount();
     await choose(el, 'plan-connections-source', 'last_year');
-    await click(el.querySelector('[data-testid="plan-suggest-connections"]'));
+    await clickAndWait(el.querySelector('[data-testid="plan-suggest-connections"]'));
 
     const asked = requests.filter((r) => r.type === 'console.report.conversion');
     expect(asked).toHaveLength(1);
@@ -256,7 +212,7 @@ describe('plan editor', () => {
 
     // The three months before, for the recent average; months without requests do not count.
     await choose(el, 'plan-connections-source', 'recent_average');
-    await click(el.querySelector('[data-testid="plan-suggest-connections"]'));
+    await clickAndWait(el.querySelector('[data-testid="plan-suggest-connections"]'));
     const recent = requests.filter((r) => r.type === 'console.report.conversion').slice(1);
     expect(recent.map((r) => r.body.from)).toEqual(
       ['2026-10', '2026-09', '2026-08'].map((month) => monthPeriod(month).from),
@@ -276,7 +232,7 @@ describe('plan editor', () => {
       ],
     };
     const el = await mount();
-    await click(el.querySelector('[data-testid="plan-suggest-check"]'));
+    await clickAndWait(el.querySelector('[data-testid="plan-suggest-check"]'));
     const asked = requests.filter((r) => r.type === 'console.report.tariffMix');
     expect(asked.map((r) => r.body)).toEqual([expect.objectContaining({ ...monthPeriod('2026-10'), teamId: TEAM })]);
     // (3 × 500 + 600) / 4 = 525.
@@ -309,7 +265,7 @@ describe('plan editor', () => {
     const publish = el.querySelector<HTMLButtonElement>('[data-testid="console-publish"]')!;
     expect(publish.disabled).toBe(true);
     publish.disabled = false;
-    await click(publish);
+    await clickAndWait(publish);
     expect(published).toEqual([]);
   });
 
@@ -318,9 +274,9 @@ describe('plan editor', () => {
     await fillFormula(el);
     await type(input(el, '[data-testid="plan-target-sales"]'), '40');
     await type(input(el, '[data-testid="plan-target-effective"]'), '900');
-    await click(el.querySelector('[data-testid="plan-add-operators"]'));
+    await clickAndWait(el.querySelector('[data-testid="plan-add-operators"]'));
     await type(input(el, '[data-testid="console-note"]'), 'План на ноябрь');
-    await click(el.querySelector('[data-testid="console-publish"]'));
+    await clickAndWait(el.querySelector('[data-testid="console-publish"]'));
 
     expect(published).toHaveLength(1);
     const sent = published[0]!;

@@ -6,7 +6,7 @@
 // itself; another period asks again; a table exports as CSV; charts are built and destroyed.
 
 import { Chart } from 'chart.js';
-import { h, render } from 'preact';
+import { h } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleApp } from '@/components/console/ConsoleApp';
 import { ReportsView } from '@/components/console/reports/ReportsView';
@@ -17,36 +17,26 @@ import { sectionsFor } from '@/lib/console/sections';
 import { consoleMessages } from '@/lib/i18n/console-messages';
 import { createTranslator } from '@/lib/i18n/translate';
 import { request } from '@/lib/messaging/client';
-import type { SessionUser } from '@/lib/schema/api';
 import type { ConversionReport, MixReport, OperatorReport, UpsellReport } from '@/lib/schema/reports';
+import {
+  answerRequests,
+  attach,
+  clickAndWait,
+  flush,
+  LEAD,
+  mount as mountView,
+  TEAM,
+  text,
+  unmount,
+} from './console-harness';
 import { fakeUlid } from './helpers';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { getURL: (path: string) => `ext://${path}` } } }));
 
-vi.mock('@/lib/messaging/client', () => ({
-  request: vi.fn(),
-  RequestError: class RequestError extends Error {
-    constructor(
-      readonly code: string,
-      message: string,
-    ) {
-      super(message);
-    }
-  },
-}));
+vi.mock('@/lib/messaging/client', () => import('./console-harness').then((harness) => harness.fakeClientModule()));
 
 const mockedRequest = vi.mocked(request);
 const t = createTranslator(consoleMessages, 'ru');
-const TEAM = fakeUlid(900);
-const LEAD: SessionUser = {
-  id: fakeUlid(901),
-  login: 'lead',
-  name: 'Руководитель',
-  role: 'lead',
-  orgId: fakeUlid(902),
-  orgName: 'Демо',
-  teams: [{ id: TEAM, name: 'Первая линия' }],
-};
 const ANNA = fakeUlid(1);
 const BORIS = fakeUlid(2);
 const DAY = new Date(2026, 10, 19).getTime();
@@ -106,8 +96,7 @@ let calls: { type: string; body: Record<string, unknown> }[];
 
 beforeEach(() => {
   calls = [];
-  mockedRequest.mockReset();
-  mockedRequest.mockImplementation((async (type: string, body: Record<string, unknown>) => {
+  answerRequests(mockedRequest, (type, body) => {
     calls.push({ type, body });
     switch (type) {
       case 'options.load':
@@ -127,36 +116,16 @@ beforeEach(() => {
       default:
         throw new Error(`unexpected request ${type}`);
     }
-  }) as typeof request);
+  });
 });
 
-let root: HTMLElement | null = null;
 afterEach(() => {
-  if (root) render(null, root);
-  root?.remove();
-  root = null;
+  unmount();
   vi.restoreAllMocks();
 });
 
-async function flush(times = 5) {
-  for (let i = 0; i < times; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-}
+const mount = () => mountView(h(ReportsView, { t, locale: 'ru', user: LEAD }));
 
-async function mount(): Promise<HTMLElement> {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(h(ReportsView, { t, locale: 'ru', user: LEAD }), root);
-  await flush();
-  return root;
-}
-
-async function click(element: Element | null) {
-  if (!(element instanceof HTMLElement)) throw new Error('nothing to click');
-  element.click();
-  await flush();
-}
-
-const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s/g, ' ');
 const reportCalls = () => calls.filter((c) => c.type.startsWith('console.report.'));
 
 describe('reports view', () => {
@@ -220,13 +189,13 @@ describe('reports view', () => {
   it('asks again for another period and for weeks', async () => {
     const el = await mount();
     calls = [];
-    await click(el.querySelector('[data-testid="report-period-month"]'));
+    await clickAndWait(el.querySelector('[data-testid="report-period-month"]'));
     const month = presetPeriod('month', Date.now());
     expect(reportCalls()).toHaveLength(5);
     expect(reportCalls().every((c) => c.body.from === month.from && c.body.to === month.to)).toBe(true);
 
     calls = [];
-    await click(el.querySelector('[data-testid="operators-by-week"]'));
+    await clickAndWait(el.querySelector('[data-testid="operators-by-week"]'));
     expect(reportCalls().map((c) => [c.type, c.body.period])).toEqual([['console.report.operators', 'week']]);
     expect(text(el.querySelector('[data-testid="operators-table"] thead'))).toContain('Неделя');
   });
@@ -240,7 +209,7 @@ describe('reports view', () => {
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
     const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const el = await mount();
-    await click(el.querySelector('[data-testid="mix-csv"]'));
+    await clickAndWait(el.querySelector('[data-testid="mix-csv"]'));
     expect(clicked).toHaveBeenCalledOnce();
     const lines = new TextDecoder().decode(await blobs[0]!.arrayBuffer()).split('\r\n');
     expect(lines[0]).toBe(
@@ -264,7 +233,7 @@ describe('reports view', () => {
     expect(mix?.data.datasets[0]?.data).toEqual([25, 70, 5]);
     const label = el.querySelector('[data-testid="mix-chart"] canvas')?.getAttribute('aria-label') ?? '';
     expect(label.replace(/\s/g, ' ')).toContain('Не работает интернет – решает техподдержка: 70 %');
-    render(null, root!);
+    unmount();
     await flush();
     expect(Object.values(Chart.instances)).toHaveLength(0);
   });
@@ -273,9 +242,7 @@ describe('reports view', () => {
 describe('console sections', () => {
   it('opens a lead on the reports, then the plan, before the content kinds', async () => {
     history.replaceState(null, '', '#');
-    root = document.createElement('div');
-    document.body.append(root);
-    render(h(ConsoleApp, {}), root);
+    const root = attach(h(ConsoleApp, {}));
     for (let i = 0; i < 20 && !root.querySelector('[data-testid="console-reports"]'); i += 1) await flush(1);
     const tabs = [...root.querySelectorAll('[data-testid^="nav-"]')].map((tab) => tab.getAttribute('data-testid'));
     expect(tabs.slice(0, 3)).toEqual(['nav-reports', 'nav-plan', 'nav-classifier']);

@@ -4,7 +4,7 @@
 // are saved with that version id; the calibration puts the lead's score beside the operator's
 // self-check and lists the items where they disagree.
 
-import { h, render } from 'preact';
+import { h } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallsSection } from '@/components/console/CallsSection';
 import { calibrate, disagreements } from '@/lib/console/calibration';
@@ -16,19 +16,10 @@ import { createTranslator } from '@/lib/i18n/translate';
 import { request } from '@/lib/messaging/client';
 import type { CallScore, CallView, ContentVersion, DocumentSummary } from '@/lib/schema/api';
 import type { Checklist, ChecklistMarks, ScriptSet } from '@/lib/schema/content';
+import { answerRequests, click, flush, mount as mountView, unmount } from './console-harness';
 import { fakeUlid, T0 } from './helpers';
 
-vi.mock('@/lib/messaging/client', () => ({
-  request: vi.fn(),
-  RequestError: class RequestError extends Error {
-    constructor(
-      readonly code: string,
-      message: string,
-    ) {
-      super(message);
-    }
-  },
-}));
+vi.mock('@/lib/messaging/client', () => import('./console-harness').then((harness) => harness.fakeClientModule()));
 
 const mockedRequest = vi.mocked(request);
 const t = createTranslator(consoleMessages, 'ru');
@@ -139,8 +130,7 @@ let scored: { callId: string; checklistVersionId: string; marks: ChecklistMarks;
 beforeEach(() => {
   call = callView();
   scored = [];
-  mockedRequest.mockReset();
-  mockedRequest.mockImplementation((async (type: string, body: Record<string, unknown>) => {
+  answerRequests(mockedRequest, (type, body) => {
     switch (type) {
       case 'console.calls':
         return [call];
@@ -185,39 +175,19 @@ beforeEach(() => {
       default:
         throw new Error(`unexpected request ${type}`);
     }
-  }) as typeof request);
+  });
 });
 
-let root: HTMLElement | null = null;
-afterEach(() => {
-  if (root) render(null, root);
-  root?.remove();
-  root = null;
-});
+afterEach(unmount);
 
-async function flush(times = 6) {
-  for (let i = 0; i < times; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-async function mount(): Promise<HTMLElement> {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(h(CallsSection, { t, locale: 'ru' }), root);
-  await flush();
-  return root;
-}
-
-function click(element: Element | null | undefined) {
-  if (!(element instanceof HTMLElement)) throw new Error('nothing to click');
-  element.click();
-}
+const mount = () => mountView(h(CallsSection, { t, locale: 'ru' }), 6);
 
 async function openReview(el: HTMLElement) {
   const row = el.querySelector(`[data-testid="call-row"][data-call="${CALL}"]`);
   expect(row?.textContent).toContain('Оператор Ольга');
   expect(row?.textContent).toContain('03:05');
   click(row?.querySelector('[data-testid="call-open"]'));
-  await flush();
+  await flush(6);
   return el.querySelector('[data-testid="call-review"]');
 }
 
@@ -266,7 +236,7 @@ describe('call review', () => {
     comment.dispatchEvent(new Event('input', { bubbles: true }));
     await flush(1);
     click(el.querySelector('[data-testid="score-save"]'));
-    await flush();
+    await flush(6);
 
     expect(scored).toEqual([
       {

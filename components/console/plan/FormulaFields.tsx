@@ -4,13 +4,14 @@
 // formula itself with its live result: «200 × 550 ₽ × 1,15 = 126 500 ₽».
 import { useState } from 'preact/hooks';
 import { historyMonths, soldTariffAmounts } from '../../../lib/console/plan-history';
+import { PLAN_WORDS } from '../../../lib/console/plan-problem-text';
 import { formatCount, formatDecimal, formatMoney } from '../../../lib/console/report-format';
 import { localTimeZone, monthPeriod } from '../../../lib/console/report-period';
 import { request } from '../../../lib/messaging/client';
 import { addMonths, averageCheck, expectedConnections, planRevenue } from '../../../lib/plan/formula';
 import { type ConnectionsSource, PlanFormula } from '../../../lib/schema/plan';
 import { describeConsoleError } from '../ConsoleNotice';
-import { PlanFieldProblems } from './PlanFieldProblems';
+import { FieldProblems } from '../FieldProblems';
 import { PlanNumberField } from './PlanNumberField';
 import type { PlanPartProps } from './plan-props';
 
@@ -104,7 +105,7 @@ export function FormulaFields({ ctx, value, onChange, problems, readOnly }: Plan
           disabled={readOnly}
           onInput={(event) => onChange({ ...value, month: event.currentTarget.value })}
         />
-        <PlanFieldProblems t={t} problems={problems} path={['month']} />
+        <FieldProblems t={t} problems={problems} path={['month']} words={PLAN_WORDS} />
       </label>
       <div class="row">
         <PlanNumberField
@@ -136,7 +137,7 @@ export function FormulaFields({ ctx, value, onChange, problems, readOnly }: Plan
               </option>
             ))}
           </select>
-          <PlanFieldProblems t={t} problems={problems} path={['formula', 'connectionsSource']} />
+          <FieldProblems t={t} problems={problems} path={['formula', 'connectionsSource']} words={PLAN_WORDS} />
         </label>
         {formula.connectionsSource !== 'entered' && (
           <div class="field plan-suggest">

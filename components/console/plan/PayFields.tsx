@@ -2,11 +2,12 @@
 // scale as an editable table of points with its chart, and what an operator earns at a few
 // attainments — the numbers a lead checks before publishing (DOMAIN.md: none at ≤ 40 %, all at 100 %).
 import { removeAt, replaceAt } from '../../../lib/console/list-edit';
+import { PLAN_WORDS } from '../../../lib/console/plan-problem-text';
 import { formatDecimal, formatMoney } from '../../../lib/console/report-format';
 import { bonusAmount, bonusShare } from '../../../lib/plan/bonus';
 import { type BonusPoint, PayRule, type PlanMeasure } from '../../../lib/schema/plan';
+import { FieldProblems } from '../FieldProblems';
 import { PlanCellNumber } from './PlanCellNumber';
-import { PlanFieldProblems } from './PlanFieldProblems';
 import { PlanNumberField } from './PlanNumberField';
 import type { PlanPartProps } from './plan-props';
 import { ScaleChart } from './ScaleChart';
@@ -142,7 +143,7 @@ export function PayFields({ ctx, value, onChange, problems, readOnly }: PlanPart
               {t('plan.scale.add')}
             </button>
           )}
-          <PlanFieldProblems t={t} problems={problems} path={['pay', 'scale']} />
+          <FieldProblems t={t} problems={problems} path={['pay', 'scale']} words={PLAN_WORDS} />
         </div>
         {parsed.success && <ScaleChart t={t} scale={parsed.data.scale} />}
       </div>

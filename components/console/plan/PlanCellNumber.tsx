@@ -1,9 +1,11 @@
 // A number inside a plan table (an operator's shifts or share, a point of the bonus scale): the
 // column header is its visible label, so the input carries its full name for screen readers.
+
+import { PLAN_WORDS } from '../../../lib/console/plan-problem-text';
 import type { PlanProblem } from '../../../lib/console/plan-problems';
 import type { IssuePath } from '../../../lib/console/problems';
 import type { ConsoleTranslate } from '../../../lib/i18n/console-messages';
-import { PlanFieldProblems } from './PlanFieldProblems';
+import { FieldProblems } from '../FieldProblems';
 
 type Props = {
   t: ConsoleTranslate;
@@ -33,7 +35,7 @@ export function PlanCellNumber({ t, label, value, onChange, problems, path, read
           onChange(text === '' ? Number.NaN : Number(text));
         }}
       />
-      <PlanFieldProblems t={t} problems={problems} path={path} />
+      <FieldProblems t={t} problems={problems} path={path} words={PLAN_WORDS} />
     </>
   );
 }

@@ -3,11 +3,12 @@
 // no problem is ever handed to `onPublish`.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { isChanged } from '../../../lib/console/list-edit';
+import { PLAN_WORDS } from '../../../lib/console/plan-problem-text';
 import { planProblems } from '../../../lib/console/plan-problems';
 import { PlanDocument } from '../../../lib/schema/plan';
+import { ProblemList } from '../ProblemList';
 import { PublishBar } from '../PublishBar';
 import { PlanEditor } from './PlanEditor';
-import { PlanProblemList } from './PlanProblemList';
 import type { PlanContext } from './plan-props';
 
 type Props = {
@@ -44,7 +45,7 @@ export function PlanDraft({ ctx, base, isNew, readOnly, busy, onDirty, onPublish
       <PlanEditor ctx={ctx} value={draft} onChange={setDraft} problems={problems} readOnly={readOnly || busy} />
       {!readOnly && (
         <>
-          <PlanProblemList t={ctx.t} problems={problems} />
+          <ProblemList t={ctx.t} problems={problems} words={PLAN_WORDS} />
           <PublishBar
             t={ctx.t}
             dirty={dirty}

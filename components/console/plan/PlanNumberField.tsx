@@ -1,10 +1,12 @@
 // A number field of the plan draft, shown in the unit people think in (uplift in %, the effective
 // call threshold in seconds) while the draft keeps the schema's unit. What cannot be read as a
 // number stays in the draft as NaN, so the schema reports it next to the field.
+
+import { PLAN_WORDS } from '../../../lib/console/plan-problem-text';
 import type { PlanProblem } from '../../../lib/console/plan-problems';
 import type { IssuePath } from '../../../lib/console/problems';
 import type { ConsoleTranslate } from '../../../lib/i18n/console-messages';
-import { PlanFieldProblems } from './PlanFieldProblems';
+import { FieldProblems } from '../FieldProblems';
 
 type Props = {
   t: ConsoleTranslate;
@@ -66,7 +68,7 @@ export function PlanNumberField({
         }}
       />
       {hint && <small class="hint">{hint}</small>}
-      <PlanFieldProblems t={t} problems={problems} path={path} />
+      <FieldProblems t={t} problems={problems} path={path} words={PLAN_WORDS} />
     </label>
   );
 }

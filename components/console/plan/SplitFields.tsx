@@ -5,11 +5,12 @@
 
 import { removeAt, replaceAt } from '../../../lib/console/list-edit';
 import { addOperators, missingMembers } from '../../../lib/console/plan-draft';
+import { PLAN_WORDS } from '../../../lib/console/plan-problem-text';
 import { formatCount, formatMoney, formatShare, ratio } from '../../../lib/console/report-format';
 import { manualMismatch, type PlanField } from '../../../lib/plan/split';
 import { type OperatorPlan, PlanDocument, type SplitMethod } from '../../../lib/schema/plan';
+import { FieldProblems } from '../FieldProblems';
 import { PlanCellNumber } from './PlanCellNumber';
-import { PlanFieldProblems } from './PlanFieldProblems';
 import type { PlanPartProps } from './plan-props';
 
 const METHODS: readonly SplitMethod[] = ['equal', 'shifts', 'manual'];
@@ -91,7 +92,7 @@ export function SplitFields({ ctx, value, onChange, problems, readOnly }: PlanPa
                 <tr key={operator.userId} data-testid="plan-operator" data-user={operator.userId}>
                   <th scope="row">
                     {operator.name}
-                    <PlanFieldProblems t={t} problems={problems} path={['operators', index, 'name']} />
+                    <FieldProblems t={t} problems={problems} path={['operators', index, 'name']} words={PLAN_WORDS} />
                   </th>
                   <td class="num">
                     <PlanCellNumber
@@ -142,7 +143,7 @@ export function SplitFields({ ctx, value, onChange, problems, readOnly }: PlanPa
           </table>
         </div>
       )}
-      <PlanFieldProblems t={t} problems={problems} path={['operators']} />
+      <FieldProblems t={t} problems={problems} path={['operators']} words={PLAN_WORDS} />
       {mismatches.length > 0 && (
         <div class="notice notice-error" role="status" data-testid="plan-mismatch">
           <p>{t('plan.mismatch.title')}</p>

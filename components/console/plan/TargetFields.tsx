@@ -2,10 +2,11 @@
 // (what outbound pay is tied to, seed 002), connections and upgrades when the lead plans them, and
 // how long a call must last to count as effective.
 import { toggleTarget } from '../../../lib/console/plan-draft';
+import { PLAN_WORDS } from '../../../lib/console/plan-problem-text';
 import { formatMoney } from '../../../lib/console/report-format';
 import type { PlanDocument } from '../../../lib/schema/plan';
 import { CheckField } from '../CheckField';
-import { PlanFieldProblems } from './PlanFieldProblems';
+import { FieldProblems } from '../FieldProblems';
 import { PlanNumberField } from './PlanNumberField';
 import type { PlanPartProps } from './plan-props';
 
@@ -43,7 +44,7 @@ export function TargetFields({ ctx, value, onChange, problems, readOnly }: PlanP
       <p data-testid="plan-target-revenue">
         {t('plan.revenueTarget', { amount: formatMoney(value.targets.revenue, locale, catalogue.currency) })}
       </p>
-      <PlanFieldProblems t={t} problems={problems} path={['targets', 'revenue']} />
+      <FieldProblems t={t} problems={problems} path={['targets', 'revenue']} words={PLAN_WORDS} />
       <div class="row">
         <PlanNumberField
           t={t}
