@@ -168,7 +168,7 @@ describe('plan and bonus in the panel', () => {
     await options.close();
   });
 
-  it("the lead's console shows the month's reports with the operator's row, tables and charts", async () => {
+  it("the lead's console shows the month's reports (tables, charts) and the team's plan", async () => {
     const leadSession = await launch(E2E_EXTENSION);
     try {
       const options = await loginOnOptionsPage(leadSession, server, 'lead', passwords.lead);
@@ -182,6 +182,11 @@ describe('plan and bonus in the panel', () => {
       expect(await page.locator('[data-testid="mix-row"]').count()).toBeGreaterThan(0);
       // The charts are drawn on canvases by the chart library.
       expect(await page.locator('[data-testid="console-reports"] canvas').count()).toBeGreaterThan(0);
+      // The plan section opens on the team's published plan: its formula and the operator's share.
+      await page.locator('[data-testid="nav-plan"]').click();
+      await page.locator('[data-testid="plan-editor"]').waitFor({ timeout: 15_000 });
+      await page.locator(`[data-testid="plan-operator"][data-user="${operator.id}"]`).waitFor({ timeout: 10_000 });
+      expect(await page.locator('[data-testid="plan-formula-line"]').isVisible()).toBe(true);
     } finally {
       await leadSession.close();
     }
