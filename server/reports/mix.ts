@@ -26,23 +26,20 @@ export async function mixReport(
   const previousFrom = Math.max(0, query.from - (query.to - query.from));
   const counts = await readReport(db, async (tx) => {
     const fromDays = await rollupAnswers(tx, scope.orgId, query.tz, [previousFrom, query.from, query.to], options);
+    // The same statement over either table: call_days sums its calls per day, calls counts rows.
+    const [table, alias, at, counted] = fromDays
+      ? ['call_days', 'd', 'd.day_start', 'd.calls']
+      : ['calls', 'c', 'c.started_at', '1'];
     const params = new SqlParams();
-    const alias = fromDays ? 'd' : 'c';
     const where = scopeSql(scope, params, alias);
     const from = params.add(query.from);
-    const range = `${params.add(previousFrom)}::bigint and ${alias}.${fromDays ? 'day_start' : 'started_at'} < ${params.add(query.to)}::bigint`;
-    const sql = fromDays
-      ? `select d.type_id, coalesce(sum(d.calls) filter (where d.day_start >= ${from}::bigint), 0) as calls,
-              coalesce(sum(d.calls) filter (where d.day_start < ${from}::bigint), 0) as previous_calls
-         from call_days d
-        where ${where.sql} and d.day_start >= ${range}
-        group by d.type_id
-       having sum(d.calls) <> 0`
-      : `select c.type_id, count(*) filter (where c.started_at >= ${from}::bigint) as calls,
-              count(*) filter (where c.started_at < ${from}::bigint) as previous_calls
-         from calls c
-        where ${where.sql} and c.started_at >= ${range}
-        group by c.type_id`;
+    const sql = `select ${alias}.type_id, coalesce(sum(${counted}) filter (where ${at} >= ${from}::bigint), 0) as calls,
+            coalesce(sum(${counted}) filter (where ${at} < ${from}::bigint), 0) as previous_calls
+       from ${table} ${alias}
+      where ${where.sql}
+        and ${at} >= ${params.add(previousFrom)}::bigint and ${at} < ${params.add(query.to)}::bigint
+      group by ${alias}.type_id
+     having sum(${counted}) <> 0`;
     return tx.query<Row>(sql, params.values);
   });
   const { total, previousTotal, rows } = mixRows(

@@ -7,9 +7,11 @@
 //
 // Maintained with deltas by projection.ts in the batch that changes a call: the call's stored
 // contribution (as loaded: day, type, duration, its call_outcomes sales) is subtracted and the new one
-// added, summed per key, in one set-based statement sent with the batch's other writes and only
-// when some key changes. A key whose calls all moved away keeps a row of zeros. rebuildProjections
-// computes the table from calls and call_outcomes instead (`rebuildDays`), the same figures.
+// added, summed per key, set-based, as one more step of the statement that writes the batch's calls
+// (no statement of its own: ingest speed is a product goal), and only when some key changes. The
+// organisations' time zones ride on the batch's tags read. A key whose calls all moved away keeps a
+// row of zeros. rebuildProjections computes the table from calls and call_outcomes instead
+// (`rebuildDays`), the same figures. Changing an organisation's time_zone needs that rebuild.
 import { SALE_KINDS } from '../../lib/schema/call';
 import type { Queryable } from '../db/database';
 import { addDays, localDate, startOfDay } from '../reports/period';
@@ -136,33 +138,28 @@ export function saleTotals(rows: Iterable<{ call_id: string; kind: string; month
   return totals;
 }
 
-/** The organisations' time zones (read with the batch's rows). */
-export async function loadTimeZones(tx: Queryable, orgIds: readonly string[]): Promise<Map<string, string>> {
-  if (orgIds.length === 0) return new Map();
-  const rows = await tx.query<{ id: string; time_zone: string }>(
-    'select id, time_zone from organisations where id = any($1::text[])',
-    [[...orgIds]],
-  );
-  return new Map(rows.map((r) => [r.id, r.time_zone]));
-}
-
 const DAY_COLUMNS = 'org_id, day_start, user_id, team_id, type_id, calls, ended, at_least, sales, revenue';
 
-/** Adds the deltas to call_days in one statement (new keys inserted, element-wise sums for at_least). */
-export async function writeDays(tx: Queryable, deltas: readonly DayDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
-  await tx.query(
-    `insert into call_days as d (${DAY_COLUMNS})
-     select ${DAY_COLUMNS}
-       from jsonb_to_recordset($1::jsonb) as x(org_id text, day_start bigint, user_id text, team_id text,
-            type_id text, calls bigint, ended bigint, at_least bigint[], sales bigint, revenue bigint)
-     on conflict (org_id, day_start, user_id, team_id, type_id) do update set
-       calls = d.calls + excluded.calls, ended = d.ended + excluded.ended,
-       at_least = (select array_agg(a + b order by i)
-                     from unnest(d.at_least, excluded.at_least) with ordinality as s(a, b, i)),
-       sales = d.sales + excluded.sales, revenue = d.revenue + excluded.revenue`,
-    [JSON.stringify(deltas)],
-  );
+/** at_least summed element by element (written out: cheaper than unnesting both arrays). */
+const SUMMED_STEPS = Array.from(
+  { length: DAY_STEPS },
+  (_, i) => `d.at_least[${i + 1}] + excluded.at_least[${i + 1}]`,
+).join(', ');
+
+/**
+ * The statement step adding the deltas (JSON, parameter `$param`) to call_days: new keys inserted,
+ * existing ones summed. A WITH item, for the statement that writes the batch's calls.
+ */
+export function addDaysSql(param: number): string {
+  return `written_days as (
+       insert into call_days as d (${DAY_COLUMNS})
+       select ${DAY_COLUMNS}
+         from jsonb_to_recordset($${param}::jsonb) as x(org_id text, day_start bigint, user_id text, team_id text,
+              type_id text, calls bigint, ended bigint, at_least bigint[], sales bigint, revenue bigint)
+       on conflict (org_id, day_start, user_id, team_id, type_id) do update set
+         calls = d.calls + excluded.calls, ended = d.ended + excluded.ended, at_least = array[${SUMMED_STEPS}],
+         sales = d.sales + excluded.sales, revenue = d.revenue + excluded.revenue
+     )`;
 }
 
 /** The local midnights of the days from the one holding `first` to the one holding `last`. */

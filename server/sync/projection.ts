@@ -13,15 +13,7 @@ import {
 } from '../../lib/schema/call';
 import type { EventType } from '../../lib/schema/events';
 import type { Database, Queryable } from '../db/database';
-import {
-  type DayDelta,
-  type DayFacts,
-  loadTimeZones,
-  planDays,
-  rebuildDays,
-  saleTotals,
-  writeDays,
-} from './projection-days';
+import { addDaysSql, type DayDelta, type DayFacts, planDays, rebuildDays, saleTotals } from './projection-days';
 import { type FeedbackRow, feedbackCallId, planFeedback, writeFeedback } from './projection-feedback';
 import { type ObjectionWrites, planObjections, writeObjections } from './projection-objections';
 import {
@@ -200,6 +192,13 @@ const TAGS_AND_OUTCOMES_SQL = `${TAGS_SQL}
   select outcome_id, call_id, null, null from call_outcomes where outcome_id = any($3::text[])`;
 
 /**
+ * The organisations' time zones for call_days ride on the same statement (tag_id null marks those
+ * rows: call_id holds the organisation, type_id its zone), so the rollup costs the load no round trip.
+ */
+const zonesSql = (param: number) =>
+  `union all select null, id, time_zone, null from organisations where id = any($${param}::text[])`;
+
+/**
  * What a stored call contributes to call_days: its sale outcome rows, read only for calls stored with
  * outcomes (the CASE skips the lookup for the others, most calls).
  */
@@ -222,7 +221,12 @@ export async function loadBatch(tx: Queryable, keys: BatchKeys, options: Project
   // transaction waits and then sees the first one's rows. Both reads are sent at once: the tags'
   // calls are the calls the first one reads (a tag row never outlives its call row).
   const withOutcomes = keys.outcomeIds.length > 0;
-  const [rows, tags, timeZones] = await Promise.all([
+  const tagsSql = withOutcomes ? TAGS_AND_OUTCOMES_SQL : TAGS_SQL;
+  const tagsParams: unknown[] = withOutcomes
+    ? [keys.callIds, keys.tagIds, keys.outcomeIds]
+    : [keys.callIds, keys.tagIds];
+  if (rollup) tagsParams.push(keys.orgIds);
+  const [rows, tags] = await Promise.all([
     tx.query<LoadedRow>(
       `select id, org_id, user_id, team_id, device_id, started_at, ended_at, duration_ms, direction, source,
               caller_number, subscriber, versions, updated_at, outcomes <> '[]'::jsonb as had_outcomes, type_id
@@ -230,12 +234,12 @@ export async function loadBatch(tx: Queryable, keys: BatchKeys, options: Project
          from calls where id = any($1::text[]) order by id for update`,
       rollup ? [keys.callIds, [...SALE_KINDS]] : [keys.callIds],
     ),
-    tx.query<{ tag_id: string; call_id: string; type_id: string | null; at: number | null }>(
-      withOutcomes ? TAGS_AND_OUTCOMES_SQL : TAGS_SQL,
-      withOutcomes ? [keys.callIds, keys.tagIds, keys.outcomeIds] : [keys.callIds, keys.tagIds],
+    tx.query<{ tag_id: string | null; call_id: string; type_id: string | null; at: number | null }>(
+      rollup ? `${tagsSql}\n  ${zonesSql(tagsParams.length)}` : tagsSql,
+      tagsParams,
     ),
-    rollup ? loadTimeZones(tx, keys.orgIds) : null,
   ]);
+  const timeZones = rollup ? new Map<string, string>() : null;
   const calls = new Map<string, CallState>(
     rows.map(({ stored_sales, stored_revenue, ...row }) => [
       row.id,
@@ -256,6 +260,10 @@ export async function loadBatch(tx: Queryable, keys: BatchKeys, options: Project
     ]),
   );
   for (const tag of tags) {
+    if (tag.tag_id === null) {
+      timeZones?.set(tag.call_id, tag.type_id!);
+      continue;
+    }
     const call = calls.get(tag.call_id);
     if (tag.type_id === null) {
       outcomeOwner.set(tag.tag_id, tag.call_id);
@@ -326,11 +334,10 @@ function planCallDays(dirty: readonly CallState[], outcomes: OutcomeWrites, zone
 /** Sends a planned batch's writes in order, without waiting for one before sending the next. */
 export async function writeBatch(tx: Queryable, writes: BatchWrites): Promise<void> {
   await Promise.all([
-    writeCalls(tx, writes.calls),
+    writeCalls(tx, writes.calls, writes.days),
     writeObjections(tx, writes.objections),
     writeOutcomes(tx, writes.outcomes),
     writeFeedback(tx, writes.feedback),
-    writeDays(tx, writes.days),
   ]);
 }
 
@@ -435,7 +442,7 @@ function sortedTags(call: CallState) {
     .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-async function writeCalls(tx: Queryable, dirty: CallState[]): Promise<void> {
+async function writeCalls(tx: Queryable, dirty: CallState[], days: DayDelta[]): Promise<void> {
   if (dirty.length === 0) return;
   const rows = dirty.map(
     ({ tags: _t, storedTags: _s, outcomeIds: _o, had_outcomes: _h, stored: _st, dirty: _d, ...row }, i) => {
@@ -466,7 +473,7 @@ async function writeCalls(tx: Queryable, dirty: CallState[]): Promise<void> {
         team_id: call.team_id,
       })),
   );
-  // Calls and their tags in one statement (one round trip per batch, not two).
+  // Calls, their tags and the daily rollup's deltas in one statement (one round trip per batch).
   const written = tx.query(
     `with written_calls as (
        insert into calls (id, org_id, user_id, team_id, device_id, started_at, ended_at, duration_ms, direction,
@@ -485,13 +492,15 @@ async function writeCalls(tx: Queryable, dirty: CallState[]): Promise<void> {
          script = coalesce(nullif(excluded.script, 'null'::jsonb), calls.script),
          outcomes = coalesce(nullif(excluded.outcomes, 'null'::jsonb), calls.outcomes), tags = excluded.tags,
          type_id = excluded.type_id, updated_at = excluded.updated_at
-     )
+     )${days.length > 0 ? `, ${addDaysSql(3)}` : ''}
      insert into call_tags (tag_id, call_id, type_id, at, org_id, user_id, team_id)
      select tag_id, call_id, type_id, at, org_id, user_id, team_id
        from jsonb_to_recordset($2::jsonb) as x(tag_id text, call_id text, type_id text, at bigint, org_id text,
             user_id text, team_id text)
      on conflict (tag_id) do update set type_id = excluded.type_id, at = excluded.at`,
-    [JSON.stringify(rows), JSON.stringify(tagRows)],
+    days.length > 0
+      ? [JSON.stringify(rows), JSON.stringify(tagRows), JSON.stringify(days)]
+      : [JSON.stringify(rows), JSON.stringify(tagRows)],
   );
   await Promise.all([deleted, written]);
 }
