@@ -26,9 +26,10 @@ async function main() {
     '',
     'Load the extension: chrome://extensions -> Developer mode -> "Load unpacked" ->',
     `  ${extensionDir}`,
-    'then open the demo page, press "Входящий звонок" -> "Принять", and tag the call with Alt+Shift+1..8.',
+    'then open the demo page, press "Входящий звонок" -> "Принять", and tag the call with Alt+Shift+1..8;',
+    '"Итог звонка" records a sale and "План месяца" shows the plan and the bonus (logged in as operator).',
     `Sync: extension options -> "Сервер" -> address ${server.url}, log in as a demo user below;`,
-    'a lead or admin publishes classifier changes from the console linked there.',
+    'in the console linked there a lead reads the morning reports, builds the plan and publishes content.',
     '',
   ];
   if (server.seeded) {

@@ -2,6 +2,7 @@
 // the current, at first) and see what was added, removed, changed (field by field, word by word)
 // or moved, keyed by the ids inside the document (lib/content/diff.ts).
 import { useMemo, useState } from 'preact/hooks';
+import { planFieldText } from '../../lib/console/plan-problem-text';
 import { fieldText } from '../../lib/console/problem-text';
 import { type DiffEntry, diffContent } from '../../lib/content/diff';
 import type { ConsoleKey, ConsoleTranslate } from '../../lib/i18n/console-messages';
@@ -115,11 +116,11 @@ export function VersionDiff({ t, kind, versions }: Props) {
                   data-key={entry.key}
                 >
                   <span class={`badge diff-badge diff-badge--${entry.change}`}>{t(CHANGE_KEYS[entry.change])}</span>{' '}
-                  <strong>{entry.label}</strong>
+                  <strong>{kind === 'plan' ? planFieldText(entry.label, t) : entry.label}</strong>
                   {entry.field && entry.change === 'changed' && (
                     <span class="diff-field" data-field={entry.field}>
                       {' · '}
-                      {fieldText(entry.field, t)}
+                      {kind === 'plan' ? planFieldText(entry.field, t) : fieldText(entry.field, t)}
                     </span>
                   )}
                   <div class="diff-detail">

@@ -38,6 +38,12 @@ const FIELDS: Record<string, ConsoleKey> = {
   effectiveCallMs: 'plan.field.effectiveCallSeconds',
 };
 
+/** A plan field's (or the version diff's plan part's) name in the author's language; else as is. */
+export function planFieldText(field: string, t: ConsoleTranslate): string {
+  const key = FIELDS[field];
+  return key ? t(key) : field;
+}
+
 /** «Оплата › Точка шкалы 2 › Выполнение плана, %»; the whole plan when the path is empty. */
 export function planPathText(path: IssuePath, t: ConsoleTranslate): string {
   return describePath(path, t, LISTS, (field) => FIELDS[field]);

@@ -198,7 +198,8 @@ function planNodes(body: unknown): Node[] {
   });
   const { formula, targets, pay } = plan;
   return [
-    node('formula', plan.month, {
+    node('formula', 'formula', {
+      month: plan.month,
       expectedConnections: String(formula.expectedConnections),
       connectionsSource: formula.connectionsSource,
       averageCheck: String(formula.averageCheck),

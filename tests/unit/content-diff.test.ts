@@ -2,8 +2,12 @@
 // removed, changed field by field, moved), and the word diff of texts, Cyrillic included.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLASSIFIER } from '@/lib/classifier/defaults';
+import { planFieldText } from '@/lib/console/plan-problem-text';
 import { DEFAULT_CHECKLIST, DEFAULT_OBJECTIONS, DEFAULT_SCRIPTS, DEFAULT_TARIFFS } from '@/lib/content/defaults';
 import { type DiffEntry, diffContent, diffWords } from '@/lib/content/diff';
+import { consoleMessages } from '@/lib/i18n/console-messages';
+import { createTranslator } from '@/lib/i18n/translate';
+import { emptyPlan } from '@/lib/plan/defaults';
 import type { Checklist, ObjectionSet, ScriptModule, ScriptSet, TariffCatalogue } from '@/lib/schema/content';
 
 function mod(id: string, over: Partial<ScriptModule> = {}): ScriptModule {
@@ -266,5 +270,37 @@ describe('diffWords', () => {
     expect(diffWords('одно и то же', 'одно и то же')).toEqual([{ op: 'same', text: 'одно и то же' }]);
     expect(diffWords('', '')).toEqual([]);
     expect(diffWords('', 'новое')).toEqual([{ op: 'add', text: 'новое' }]);
+  });
+});
+
+describe('plan versions', () => {
+  it('names what changed in the plan: the pay rule, an operator share, an operator added', () => {
+    const operator = (userId: string, revenue: number) => ({
+      userId,
+      name: `Оператор ${revenue}`,
+      shifts: 20,
+      revenue,
+      sales: 5,
+      effectiveCalls: 100,
+      connections: null,
+      upgrades: null,
+    });
+    const before = { ...emptyPlan('2026-11'), operators: [operator('01ARZ3NDEKTSV4RRFFQ69G5FAV', 1000)] };
+    const after = {
+      ...before,
+      pay: { ...before.pay, bonus: before.pay.bonus + 5000 },
+      operators: [operator('01ARZ3NDEKTSV4RRFFQ69G5FAV', 1200), operator('01BX5ZZKBKACTAV9WEVGEMMVRZ', 800)],
+    };
+    const entries = diffContent('plan', before, after);
+    expect(entries.map((e) => [e.change, e.key, e.field ?? null])).toEqual(
+      expect.arrayContaining([
+        ['changed', 'pay', 'bonus'],
+        ['changed', 'operator:01ARZ3NDEKTSV4RRFFQ69G5FAV', 'revenue'],
+        ['added', 'operator:01BX5ZZKBKACTAV9WEVGEMMVRZ', null],
+      ]),
+    );
+    const t = createTranslator(consoleMessages, 'ru');
+    expect(planFieldText('bonus', t)).toBe('Премия');
+    expect(planFieldText('pay', t)).not.toBe('pay');
   });
 });
