@@ -69,15 +69,6 @@ function pushFromClientProcess(
   });
 }
 
-async function push(server: RunningServer, token: string, deviceId: string, events: OutboxEvent[]) {
-  const answer = await fetch(`${server.url}/api/v1/sync/push`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ deviceId, events }),
-  });
-  if (!answer.ok) throw new Error(`push: HTTP ${answer.status} ${await answer.text()}`);
-}
-
 /**
  * The floor: raw multi-row INSERTs of the same rows our push stores (every column, team included),
  * one transaction per batch, from inside the server process (no HTTP, no checks, no projection).

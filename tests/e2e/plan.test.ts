@@ -12,6 +12,7 @@ import type { OperatorReport } from '../../lib/schema/reports';
 import type { RunningServer } from '../../server/start';
 import {
   answerDemoCall,
+  callApi,
   type DemoLogin,
   demoPassword,
   demoServer,
@@ -30,19 +31,8 @@ let session: Session;
 let crm: Page;
 let operator: { id: string; name: string; teams: { id: string }[] };
 
-async function api(method: string, path: string, token: string | null, body?: unknown) {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the endpoint answered.
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
-}
+const api = (method: string, path: string, token: string | null, body?: unknown) =>
+  callApi(server, method, path, token, body);
 
 async function login(who: DemoLogin) {
   const answer = await api('POST', '/auth/login', null, { login: who, password: passwords[who] });

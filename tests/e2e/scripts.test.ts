@@ -12,6 +12,7 @@ import type { Checklist, ObjectionSet, ScriptModule, ScriptSet } from '../../lib
 import type { RunningServer } from '../../server/start';
 import {
   answerDemoCall,
+  callApi,
   type DemoLogin,
   demoPassword,
   demoServer,
@@ -56,19 +57,8 @@ afterAll(async () => {
 
 // ---- Helpers ----
 
-async function api(method: string, path: string, token: string | null, body?: unknown) {
-  const response = await fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the endpoint answered.
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
-}
+const api = (method: string, path: string, token: string | null, body?: unknown) =>
+  callApi(server, method, path, token, body);
 
 async function tokenOf(login: DemoLogin): Promise<string> {
   const answer = await api('POST', '/auth/login', null, { login, password: demoPassword(server, login) });

@@ -82,6 +82,27 @@ export async function demoServer(options: { dataDir?: string; port?: number } = 
 
 export type DemoLogin = 'operator' | 'operator2' | 'operator3' | 'operator4' | 'lead' | 'trainer' | 'admin';
 
+/** One API request to the demo server, as a client of it would make it; any JSON answer. */
+export async function callApi(
+  server: RunningServer,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+) {
+  const response = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the endpoint answered.
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
+}
+
 /** A seeded demo user's password (the seed makes random ones and returns them once). */
 export function demoPassword(server: RunningServer, login: DemoLogin): string {
   const user = server.seeded?.users.find((candidate) => candidate.login === login);
