@@ -127,9 +127,12 @@ export function createPanelController(): PanelController {
    * (view-delta.ts); the background's recomputed view follows and replaces it.
    */
   const changeOutcomes = async (body: { kind: OutcomeKind; itemId: string | null } | { remove: string }) => {
-    store.set((v) => ({ ...v, error: null, outcomeAt: performance.now() }));
+    const outcomeAt = performance.now();
+    // Sent before anything is drawn, so the background's write overlaps that render (as a tag).
+    const answer = send('call.outcome', body);
+    store.set((v) => ({ ...v, error: null, outcomeAt }));
     try {
-      const call = await send('call.outcome', body);
+      const call = await answer;
       if (!call) return;
       store.set((v) => {
         const before = [v.data?.current, ...(v.data?.recent ?? [])].find((c) => c?.id === call.id);
