@@ -100,8 +100,8 @@ export function startCall(db: PanelDatabase, input: StartCall, now: number): Pro
       script: EMPTY_SCRIPT,
       updatedAt: now,
     };
-    await db.calls.add(call);
-    await appendEvent(db, 'call.started', call, now);
+    // The call and its event go out together: one round trip to the storage process, not two.
+    await Promise.all([db.calls.add(call), appendEvent(db, 'call.started', call, now)]);
     return call;
   });
 }
@@ -114,8 +114,7 @@ export function endCall(db: PanelDatabase, now: number, onlyTabId?: number): Pro
     if (onlyTabId !== undefined && (active.source === 'manual' || active.sourceTabId !== onlyTabId)) return null;
     const { wrapUpSeconds } = await loadSettings(db);
     const ended = endedCall(active, now, wrapUpSeconds);
-    await db.calls.put(ended);
-    await appendEvent(db, 'call.ended', ended, now);
+    await Promise.all([db.calls.put(ended), appendEvent(db, 'call.ended', ended, now)]);
     return ended;
   });
 }
@@ -142,8 +141,7 @@ export function tagCall(
     const tag = { id: newId(now), typeId, at: now };
     const tagged = withTag(call, tag);
     if (!tagged) return call;
-    await db.calls.put(tagged);
-    await appendEvent(db, 'call.tagged', { callId: call.id, tag }, now);
+    await Promise.all([db.calls.put(tagged), appendEvent(db, 'call.tagged', { callId: call.id, tag }, now)]);
     return tagged;
   });
 }
@@ -159,8 +157,10 @@ export function undoLastTag(db: PanelDatabase, callId: string | undefined, now: 
     const tag = call && undoableTag(call, now, undoSeconds);
     if (!call || !tag) throw new CallError('conflict', 'nothing to undo');
     const untagged = { ...call, tags: call.tags.filter((t) => t.id !== tag.id), updatedAt: now };
-    await db.calls.put(untagged);
-    await appendEvent(db, 'call.untagged', { callId: call.id, tagId: tag.id }, now);
+    await Promise.all([
+      db.calls.put(untagged),
+      appendEvent(db, 'call.untagged', { callId: call.id, tagId: tag.id }, now),
+    ]);
     return untagged;
   });
 }
@@ -177,8 +177,7 @@ export function updateContext(
     if (!active) return null;
     const merged = mergeContext(active, callerNumber, subscriber, now);
     if (!merged) return active;
-    await db.calls.put(merged);
-    await appendEvent(db, 'call.updated', merged, now);
+    await Promise.all([db.calls.put(merged), appendEvent(db, 'call.updated', merged, now)]);
     return merged;
   });
 }

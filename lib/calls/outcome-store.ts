@@ -35,8 +35,8 @@ export function recordCallOutcome(db: PanelDatabase, input: OutcomeInput, now: n
       throw new CallError('bad_request', 'an outcome needs a kind or an id to remove');
     }
     const updated: CallRecord = { ...call, outcomes, updatedAt: Math.max(now, call.updatedAt) };
-    await db.calls.put(updated);
-    await appendEvent(db, 'call.updated', updated, now);
+    // The call and its event go out together (one round trip to the storage process, not two).
+    await Promise.all([db.calls.put(updated), appendEvent(db, 'call.updated', updated, now)]);
     return updated;
   });
 }

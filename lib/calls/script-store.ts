@@ -26,8 +26,8 @@ function updateScript(
     const script = await change(scriptOf(call), call);
     if (!script) return call;
     const updated: CallRecord = { ...call, script, updatedAt: Math.max(now, call.updatedAt) };
-    await db.calls.put(updated);
-    await appendEvent(db, 'call.updated', updated, now);
+    // The call and its event go out together (one round trip to the storage process, not two).
+    await Promise.all([db.calls.put(updated), appendEvent(db, 'call.updated', updated, now)]);
     return updated;
   });
 }

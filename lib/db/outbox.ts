@@ -67,8 +67,12 @@ export async function appendEvent(
     schemaVersion: EVENT_SCHEMA_VERSION,
     payload,
   };
-  await db.meta.put({ key: DEVICE_KEY, value: { ...identity, nextSeq: identity.nextSeq + 1 } });
-  await db.outbox.add(event);
+  // Both writes go out together: inside one transaction IndexedDB runs them in order, and each
+  // request awaited on its own costs a round trip to the browser's storage process (the tag path).
+  await Promise.all([
+    db.meta.put({ key: DEVICE_KEY, value: { ...identity, nextSeq: identity.nextSeq + 1 } }),
+    db.outbox.add(event),
+  ]);
   notifyOnCommit(db);
   return event;
 }
