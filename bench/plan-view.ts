@@ -9,7 +9,7 @@ import type { PlanDocument } from '../lib/schema/plan';
 import type { RunningServer } from '../server/start';
 import {
   answerDemoCall,
-  demoPassword,
+  demoLogin,
   E2E_EXTENSION,
   launch,
   loginOnOptionsPage,
@@ -18,19 +18,9 @@ import {
 
 const PLAN_RUNS = 30;
 
-async function login(server: RunningServer, who: 'operator' | 'lead') {
-  const answer = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: who, password: demoPassword(server, who) }),
-  });
-  if (!answer.ok) throw new Error(`${who} login failed: ${answer.status}`);
-  return (await answer.json()) as { token: string; user: { id: string; name: string; teams: { id: string }[] } };
-}
-
 /** The lead publishes a revenue plan for the operator's team, this month (the browser's calendar). */
 async function publishPlan(server: RunningServer): Promise<void> {
-  const operator = (await login(server, 'operator')).user;
+  const operator = (await demoLogin(server, 'operator')).user;
   const now = new Date();
   const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
   const targets = { revenue: 50_000, sales: 60, effectiveCalls: 900, connections: null, upgrades: null };
@@ -41,7 +31,7 @@ async function publishPlan(server: RunningServer): Promise<void> {
     operators: [{ userId: operator.id, name: operator.name, shifts: 20, ...targets }],
     pay: DEFAULT_PAY_RULE,
   };
-  const { token } = await login(server, 'lead');
+  const { token } = await demoLogin(server, 'lead');
   const answer = await fetch(`${server.url}/api/v1/documents/plan/publish`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

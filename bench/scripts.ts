@@ -10,7 +10,7 @@ import type { ScriptSet } from '../lib/schema/content';
 import type { RunningServer } from '../server/start';
 import {
   answerDemoCall,
-  demoPassword,
+  demoLogin,
   E2E_EXTENSION,
   launch,
   loginOnOptionsPage,
@@ -22,16 +22,6 @@ export const SCRIPT_MODULES = 500;
 const PUBLISH_RUNS = 12;
 const SWITCH_RUNS = 40;
 const SEARCH_QUERIES = ['модуль 4', 'роутер', 'тема37', 'скорость ночной', 'приставка акция', 'перерасчёт'];
-
-async function adminToken(server: RunningServer): Promise<string> {
-  const answer = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: 'admin', password: demoPassword(server, 'admin') }),
-  });
-  if (!answer.ok) throw new Error(`admin login failed: ${answer.status}`);
-  return ((await answer.json()) as { token: string }).token;
-}
 
 async function publishScripts(server: RunningServer, token: string, body: ScriptSet, note: string): Promise<void> {
   const answer = await fetch(`${server.url}/api/v1/documents/scripts/publish`, {
@@ -73,7 +63,7 @@ export interface ScriptFigures {
 }
 
 export async function measureScripts(server: RunningServer, log: (message: string) => void): Promise<ScriptFigures> {
-  const token = await adminToken(server);
+  const { token } = await demoLogin(server, 'admin');
   const set = largeScriptSet(SCRIPT_MODULES);
   await publishScripts(server, token, set, 'bench: 500 modules');
   const session = await launch(E2E_EXTENSION);

@@ -15,6 +15,7 @@ import { DEFAULT_CLASSIFIER } from '../lib/classifier/defaults';
 import type { OutboxEvent } from '../lib/schema/events';
 import type { Database } from '../server/db/database';
 import { type RunningServer, startServer } from '../server/start';
+import { demoLogin } from '../tests/support/browser';
 import { createThrowawayPostgres } from '../tests/support/server-db';
 import { measureBacklog } from './sync-client';
 import { deviceEvents } from './sync-events';
@@ -32,18 +33,6 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
-}
-
-async function login(server: RunningServer, role: string): Promise<string> {
-  const user = server.seeded?.users.find((u) => u.role === role);
-  if (!user) throw new Error(`the demo seed has no ${role}`);
-  const answer = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: user.login, password: user.password }),
-  });
-  if (!answer.ok) throw new Error(`login as ${role}: HTTP ${answer.status}`);
-  return ((await answer.json()) as { token: string }).token;
 }
 
 /** Sends the batches from a separate process (bench/push-client.ts), as real clients are. */
@@ -136,7 +125,7 @@ async function floorDevices(db: Database, batches: { deviceId: string }[], user:
  * warm-up, so a burst of load from elsewhere on a shared machine falls on both rather than on one.
  */
 export async function measureIngest(server: RunningServer): Promise<{ ours: number; floor: number }> {
-  const token = await login(server, 'operator');
+  const { token } = await demoLogin(server, 'operator');
   const [user] = await server.db.query<FloorUser>(
     `select u.id, u.org_id, (select m.team_id from user_teams m where m.user_id = u.id order by m.team_id limit 1)
             as team_id
@@ -199,8 +188,8 @@ async function connectClients(url: string, token: string, n: number, onChanged: 
 }
 
 async function measurePoke(server: RunningServer): Promise<{ p99: number; p50: number; clients: number }> {
-  const operatorToken = await login(server, 'operator');
-  const adminToken = await login(server, 'admin');
+  const { token: operatorToken } = await demoLogin(server, 'operator');
+  const { token: adminToken } = await demoLogin(server, 'admin');
   let received: number[] = [];
   const sockets = await connectClients(server.url, operatorToken, POKE_CLIENTS, (at) => received.push(at));
   if (server.hub.clientCount < POKE_CLIENTS) throw new Error(`only ${server.hub.clientCount} live clients`);

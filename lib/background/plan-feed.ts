@@ -27,6 +27,8 @@ const DAY_MS = 86_400_000;
 interface BaseCache {
   key: string;
   readAt: number;
+  /** The local midnight starting today: earlier calls are `calls`, later ones are read each time. */
+  todayStart: number;
   calls: CallRecord[];
 }
 
@@ -38,8 +40,8 @@ function browserTimeZone(): string {
 }
 
 /**
- * The first instant of the local day containing `now` (found by stepping back: DST-safe, a day
- * is 23–25 hours), and of the month's first day.
+ * The first instant of the local day `day` containing `now`, found by binary search over the two
+ * days before `now` (DST-safe: a local day is 23–25 hours). Once per day: the result is cached.
  */
 function localStart(now: number, timeZone: string, day: string): number {
   let low = now - 2 * DAY_MS;
@@ -55,20 +57,21 @@ function localStart(now: number, timeZone: string, day: string): number {
 
 async function monthCalls(db: PanelDatabase, month: string, now: number, timeZone: string): Promise<CallRecord[]> {
   const today = localDay(now, timeZone);
-  const todayStart = localStart(now, timeZone, today);
-  // Every month starts within 31 days before today's start; planProgress drops other months' calls.
-  const monthStart = todayStart - (Number(today.slice(8, 10)) - 1) * DAY_MS - DAY_MS;
-  const key = `${month}|${todayStart}`;
+  const key = `${month}|${timeZone}|${today}`;
   let base = bases.get(db);
   if (!base || base.key !== key || now - base.readAt > BASE_TTL_MS) {
+    const todayStart = base?.key === key ? base.todayStart : localStart(now, timeZone, today);
+    // Every month starts within 31 days before today's start; planProgress drops other months' calls.
+    const monthStart = todayStart - (Number(today.slice(8, 10)) - 1) * DAY_MS - DAY_MS;
     base = {
       key,
       readAt: now,
+      todayStart,
       calls: await db.calls.where('startedAt').between(monthStart, todayStart, true, false).toArray(),
     };
     bases.set(db, base);
   }
-  const todays = await db.calls.where('startedAt').aboveOrEqual(todayStart).toArray();
+  const todays = await db.calls.where('startedAt').aboveOrEqual(base.todayStart).toArray();
   return [...base.calls, ...todays];
 }
 

@@ -19,15 +19,10 @@ export interface TeamMixSource {
 
 /** The team's share from the report's counts, with the same rule as the operator's own. */
 export function teamShare(report: TariffMixReport, catalogue: TariffCatalogue): MixShare {
-  const sales = report.rows.flatMap((row) =>
-    row.kind === 'connection' || row.kind === 'upgrade'
-      ? Array.from({ length: Math.min(row.sales, 100_000) }, () => ({
-          kind: row.kind as 'connection',
-          itemId: row.itemId,
-        }))
-      : [],
+  return cheapShare(
+    report.rows.map((row) => ({ kind: row.kind, itemId: row.itemId, count: row.sales })),
+    catalogue,
   );
-  return cheapShare(sales, catalogue);
 }
 
 /** Local midnight starting the month of `now`, in the browser's zone. */

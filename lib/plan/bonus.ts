@@ -36,7 +36,7 @@ export function bonusShare(scale: readonly BonusPoint[], attainmentPercent: numb
   return Math.min(Math.max(share, Math.min(from.share, to.share)), Math.max(from.share, to.share));
 }
 
-/** The bonus in whole units at `attainmentPercent` % of plan. */
-export function bonusAmount(pay: PayRule, attainmentPercent: number): number {
+/** The bonus in whole units at `attainmentPercent` % of plan (only the rule's bonus and scale count). */
+export function bonusAmount(pay: Pick<PayRule, 'bonus' | 'scale'>, attainmentPercent: number): number {
   return Math.round((pay.bonus * bonusShare(pay.scale, attainmentPercent)) / 100);
 }

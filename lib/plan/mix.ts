@@ -22,7 +22,8 @@ function median(sorted: readonly number[]): number {
  * active tariffs there is no median and nothing is counted.
  */
 export function cheapShare(
-  sales: readonly { kind: OutcomeKind; itemId: string | null }[],
+  /** One entry per sale, or per item with `count` sales (the server's tariff-mix rows). */
+  sales: readonly { kind: OutcomeKind | string; itemId: string | null; count?: number }[],
   catalogue: TariffCatalogue,
 ): MixShare {
   const fees = catalogue.tariffs
@@ -38,8 +39,9 @@ export function cheapShare(
     if ((sale.kind !== 'connection' && sale.kind !== 'upgrade') || sale.itemId === null) continue;
     const fee = feeOf.get(sale.itemId);
     if (fee === undefined) continue;
-    counted += 1;
-    if (fee < cut) cheap += 1;
+    const count = sale.count ?? 1;
+    counted += count;
+    if (fee < cut) cheap += count;
   }
   return { share: counted === 0 ? 0 : cheap / counted, counted };
 }

@@ -4,7 +4,7 @@
 // stored, as a tag shows the moment it is saved. The background's view then confirms it.
 import { type CallOutcome, SALE_KINDS } from '../schema/call';
 import type { BonusPoint, PlanMeasure } from '../schema/plan';
-import { bonusShare } from './bonus';
+import { bonusAmount } from './bonus';
 
 /** What of a plan view this needs (PlanView in lib/messaging/panel-protocol.ts). */
 export interface PlanFigures {
@@ -43,7 +43,7 @@ export function withSale<V extends PlanFigures>(view: V, delta: { sales: number;
   const moved = view.measure === 'revenue' ? delta.revenue : view.measure === 'sales' ? delta.sales : 0;
   const done = view.done + moved;
   const percentOf = (value: number) => (view.target > 0 ? (value / view.target) * 100 : 0);
-  const bonus = (percent: number) => Math.round((view.bonusMax * bonusShare(view.scale, percent)) / 100);
+  const bonus = (percent: number) => bonusAmount({ bonus: view.bonusMax, scale: view.scale }, percent);
   const percent = percentOf(done);
   const projectedPercent = percentOf(done * view.projectionFactor);
   const earnedBonus = bonus(percent);

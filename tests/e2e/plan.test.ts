@@ -14,6 +14,7 @@ import {
   answerDemoCall,
   callApi,
   type DemoLogin,
+  demoLogin,
   demoPassword,
   demoServer,
   E2E_EXTENSION,
@@ -34,11 +35,7 @@ let operator: { id: string; name: string; teams: { id: string }[] };
 const api = (method: string, path: string, token: string | null, body?: unknown) =>
   callApi(server, method, path, token, body);
 
-async function login(who: DemoLogin) {
-  const answer = await api('POST', '/auth/login', null, { login: who, password: passwords[who] });
-  expect(answer.status).toBe(200);
-  return answer.body as { token: string; user: typeof operator };
-}
+const login = (who: DemoLogin) => demoLogin(server, who, passwords[who]);
 
 /** The month as the browser (same machine) counts it. */
 function thisMonth(): string {

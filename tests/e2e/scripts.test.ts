@@ -14,7 +14,7 @@ import {
   answerDemoCall,
   callApi,
   type DemoLogin,
-  demoPassword,
+  demoLogin,
   demoServer,
   E2E_EXTENSION,
   launch,
@@ -61,9 +61,7 @@ const api = (method: string, path: string, token: string | null, body?: unknown)
   callApi(server, method, path, token, body);
 
 async function tokenOf(login: DemoLogin): Promise<string> {
-  const answer = await api('POST', '/auth/login', null, { login, password: demoPassword(server, login) });
-  expect(answer.status).toBe(200);
-  return answer.body.token as string;
+  return (await demoLogin(server, login)).token;
 }
 
 async function publish(login: DemoLogin, kind: DocumentKind, body: unknown, note: string): Promise<ContentVersion> {

@@ -103,6 +103,17 @@ export async function callApi(
   return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
 }
 
+/** A demo user logged in over the API: the token and who the server says they are. */
+export async function demoLogin(
+  server: RunningServer,
+  login: DemoLogin,
+  password = demoPassword(server, login),
+): Promise<{ token: string; user: { id: string; name: string; teams: { id: string }[] } }> {
+  const answer = await callApi(server, 'POST', '/auth/login', null, { login, password });
+  if (answer.status !== 200) throw new Error(`login as ${login}: HTTP ${answer.status}`);
+  return answer.body;
+}
+
 /** A seeded demo user's password (the seed makes random ones and returns them once). */
 export function demoPassword(server: RunningServer, login: DemoLogin): string {
   const user = server.seeded?.users.find((candidate) => candidate.login === login);

@@ -11,23 +11,15 @@ import { invalidateConfig, loadClassifier } from '@/lib/db/config-store';
 import { PanelDatabase } from '@/lib/db/database';
 import { applyPull, KEEP_VERSIONS_FOR_CALLS_MS, loadPullState, pruneContentVersions } from '@/lib/db/document-store';
 import { saveSession } from '@/lib/db/session-store';
-import type { ContentVersion, DocumentKind, SessionUser } from '@/lib/schema/api';
+import type { ContentVersion, DocumentKind } from '@/lib/schema/api';
 import type { Checklist, ScriptSet } from '@/lib/schema/content';
 import type { Syncer } from '@/lib/sync/syncer';
-import { fakeUlid, freshDb, makeCall, T0 } from './helpers';
+import { fakeUlid, freshDb, makeCall, T0, TEST_TEAM, TEST_USER } from './helpers';
 import { FakeSyncServer, publishDocument, testSyncer } from './sync-fake-server';
 
-const TEAM = fakeUlid(1);
+const TEAM = TEST_TEAM;
 const OTHER_TEAM = fakeUlid(2);
-const USER: SessionUser = {
-  id: fakeUlid(3),
-  login: 'operator',
-  name: 'Оператор',
-  role: 'operator',
-  orgId: fakeUlid(4),
-  orgName: 'Demo',
-  teams: [{ id: TEAM, name: 'Team A' }],
-};
+const USER = TEST_USER;
 const manual = { source: 'manual' as const, origin: null, tabId: null };
 
 function scripts(...titles: string[]): ScriptSet {

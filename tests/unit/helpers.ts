@@ -1,6 +1,10 @@
 // Shared helpers for unit tests: a fresh fake-IndexedDB database per test, and call fixtures.
+import { invalidateConfig } from '@/lib/db/config-store';
 import { PanelDatabase } from '@/lib/db/database';
+import { applyPull, loadPullState } from '@/lib/db/document-store';
+import type { SessionUser } from '@/lib/schema/api';
 import type { CallRecord } from '@/lib/schema/call';
+import type { PlanDocument } from '@/lib/schema/plan';
 import { callRecord } from '../support/call-fixture';
 
 let counter = 0;
@@ -29,4 +33,41 @@ export function makeCall(overrides: Partial<CallRecord> = {}): CallRecord {
     versions: { classifier: 0 },
     ...overrides,
   });
+}
+
+/** The logged-in operator of the background tests: one team, `TEST_TEAM`. */
+export const TEST_TEAM = fakeUlid(1);
+export const TEST_USER: SessionUser = {
+  id: fakeUlid(3),
+  login: 'operator',
+  name: 'Оператор',
+  role: 'operator',
+  orgId: fakeUlid(4),
+  orgName: 'Demo',
+  teams: [{ id: TEST_TEAM, name: 'Team A' }],
+};
+
+let planSerial = 1000;
+
+/**
+ * Stores `body` as the next version of the test team's one plan document, as a pull would (with
+ * the puller's invalidation after it).
+ */
+export async function pullPlan(db: PanelDatabase, body: PlanDocument, at: number): Promise<void> {
+  planSerial += 1;
+  const before = await loadPullState(db);
+  const doc = {
+    documentId: fakeUlid(99),
+    versionId: fakeUlid(planSerial),
+    kind: 'plan' as const,
+    teamId: TEST_TEAM,
+    version: planSerial,
+    cursor: before.cursor + 1,
+    body,
+    note: '',
+    publishedAt: at,
+    publishedBy: 'lead',
+  };
+  await applyPull(db, { cursor: before.cursor + 1, scope: 'test', reset: false, documents: [doc] }, before, at);
+  invalidateConfig(db, 'classifier');
 }

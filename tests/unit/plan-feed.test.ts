@@ -7,25 +7,14 @@ import { planViewFor } from '@/lib/background/plan-feed';
 import { DEFAULT_TARIFFS } from '@/lib/content/defaults';
 import { invalidateConfig } from '@/lib/db/config-store';
 import type { PanelDatabase } from '@/lib/db/database';
-import { applyPull, loadPullState } from '@/lib/db/document-store';
 import { saveSession } from '@/lib/db/session-store';
 import { DEFAULT_PAY_RULE, emptyPlan } from '@/lib/plan/defaults';
-import type { ContentVersion, SessionUser } from '@/lib/schema/api';
 import type { CallOutcome, CallRecord } from '@/lib/schema/call';
 import type { PlanDocument } from '@/lib/schema/plan';
-import { fakeUlid, freshDb, makeCall } from './helpers';
+import { fakeUlid, freshDb, makeCall, pullPlan, TEST_USER } from './helpers';
 
 const TZ = 'Europe/Moscow';
-const TEAM = fakeUlid(1);
-const USER: SessionUser = {
-  id: fakeUlid(3),
-  login: 'operator',
-  name: 'Оператор',
-  role: 'operator',
-  orgId: fakeUlid(4),
-  orgName: 'Demo',
-  teams: [{ id: TEAM, name: 'Team A' }],
-};
+const USER = TEST_USER;
 /** 20 November 2026, 12:00 in Moscow (UTC+3); the month has 30 days, 11 left including today. */
 const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
 const DAY = 86_400_000;
@@ -52,26 +41,7 @@ function plan(overrides: Partial<PlanDocument> = {}): PlanDocument {
   };
 }
 
-let serial = 100;
-async function publish(db: PanelDatabase, body: PlanDocument) {
-  serial += 2;
-  // The team's one plan document: each publication is a new version of it.
-  const doc: ContentVersion = {
-    documentId: fakeUlid(99),
-    versionId: fakeUlid(serial + 1),
-    kind: 'plan',
-    teamId: TEAM,
-    version: serial,
-    cursor: serial,
-    body,
-    note: '',
-    publishedAt: NOW,
-    publishedBy: 'lead',
-  };
-  const before = await loadPullState(db);
-  await applyPull(db, { cursor: before.cursor + 1, scope: 'test', reset: false, documents: [doc] }, before, NOW);
-  invalidateConfig(db, 'classifier');
-}
+const publish = (db: PanelDatabase, body: PlanDocument) => pullPlan(db, body, NOW);
 
 function sale(monthly: number, kind: CallOutcome['kind'] = 'upgrade'): CallOutcome {
   return {

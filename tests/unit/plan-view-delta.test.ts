@@ -3,27 +3,16 @@
 // already worked.
 import { afterEach, describe, expect, it } from 'vitest';
 import { planViewFor } from '@/lib/background/plan-feed';
-import { invalidateConfig } from '@/lib/db/config-store';
 import type { PanelDatabase } from '@/lib/db/database';
-import { applyPull, loadPullState } from '@/lib/db/document-store';
 import { saveSession } from '@/lib/db/session-store';
 import { DEFAULT_PAY_RULE, emptyPlan } from '@/lib/plan/defaults';
 import { saleFigures, withSale } from '@/lib/plan/view-delta';
-import type { SessionUser } from '@/lib/schema/api';
 import type { CallOutcome } from '@/lib/schema/call';
-import { fakeUlid, freshDb, makeCall } from './helpers';
+import { fakeUlid, freshDb, makeCall, pullPlan, TEST_USER } from './helpers';
 
 const TZ = 'Europe/Moscow';
 const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
-const USER: SessionUser = {
-  id: fakeUlid(3),
-  login: 'operator',
-  name: 'Оператор',
-  role: 'operator',
-  orgId: fakeUlid(4),
-  orgName: 'Demo',
-  teams: [{ id: fakeUlid(1), name: 'A' }],
-};
+const USER = TEST_USER;
 
 const outcome = (monthly: number, kind: CallOutcome['kind'] = 'upgrade'): CallOutcome => ({
   id: fakeUlid(Math.floor(Math.random() * 1e9)),
@@ -53,21 +42,7 @@ async function setUp(measure: 'revenue' | 'sales') {
       scale: [...DEFAULT_PAY_RULE.scale, { attainment: 150, share: 170 }],
     },
   };
-  const before = await loadPullState(db);
-  const doc = {
-    documentId: fakeUlid(50),
-    versionId: fakeUlid(51),
-    kind: 'plan' as const,
-    teamId: USER.teams[0]!.id,
-    version: 1,
-    cursor: 1,
-    body,
-    note: '',
-    publishedAt: NOW,
-    publishedBy: 'lead',
-  };
-  await applyPull(db, { cursor: before.cursor + 1, scope: 't', reset: false, documents: [doc] }, before, NOW);
-  invalidateConfig(db, 'classifier');
+  await pullPlan(db, body, NOW);
 }
 
 describe('withSale', () => {
