@@ -16,7 +16,7 @@ import {
   waitForPanel,
 } from '../tests/support/browser';
 
-const PLAN_RUNS = 30;
+const PLAN_RUNS = 60;
 
 /** The lead publishes a revenue plan for the operator's team, this month (the browser's calendar). */
 async function publishPlan(server: RunningServer): Promise<void> {

@@ -1,7 +1,7 @@
 // Wrap-up outcomes of the current call: one press records a sale, callback or "nothing"; a sale of
 // a tariff or service first asks which (from the call's tariff catalogue). Recorded outcomes are
 // listed with their amount and can be removed. Amounts are worked out in the background.
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { matchTariff, upgradeFor } from '@/lib/content/variables';
 import { usePanelI18n } from '@/lib/panel/i18n-context';
 import type { CallRecord, OutcomeKind } from '@/lib/schema/call';
@@ -10,8 +10,9 @@ import type { TariffCatalogue } from '@/lib/schema/content';
 interface Props {
   call: CallRecord;
   tariffs: TariffCatalogue | null;
-  onAdd: (kind: OutcomeKind, itemId: string | null) => void;
-  onRemove: (outcomeId: string) => void;
+  /** Both name the call shown: the outcome belongs to the call the operator is looking at. */
+  onAdd: (callId: string, kind: OutcomeKind, itemId: string | null) => void;
+  onRemove: (callId: string, outcomeId: string) => void;
 }
 
 const KINDS: OutcomeKind[] = ['upgrade', 'connection', 'service', 'equipment', 'callback', 'nothing'];
@@ -31,13 +32,17 @@ export function OutcomePicker({ call, tariffs, onAdd, onRemove }: Props) {
   const nameOf = (id: string | null) =>
     (id && (tariffs?.tariffs.find((x) => x.id === id)?.name ?? tariffs?.services.find((x) => x.id === id)?.name)) || '';
   // An upgrade is one press when the page's tariff has an upgrade in the catalogue; else it asks.
-  const knownUpgrade = upgradeFor(tariffs, matchTariff(tariffs, call.subscriber.tariff)) !== null;
+  const pageTariff = call.subscriber.tariff;
+  const knownUpgrade = useMemo(
+    () => upgradeFor(tariffs, matchTariff(tariffs, pageTariff)) !== null,
+    [tariffs, pageTariff],
+  );
   const press = (kind: OutcomeKind) => {
     if (kind === 'connection' || kind === 'service' || kind === 'equipment' || (kind === 'upgrade' && !knownUpgrade))
       setAsking(asking === kind ? null : kind);
     else {
       setAsking(null);
-      onAdd(kind, null);
+      onAdd(call.id, kind, null);
     }
   };
   const items = asking ? choices(asking, tariffs) : [];
@@ -68,7 +73,7 @@ export function OutcomePicker({ call, tariffs, onAdd, onRemove }: Props) {
               data-testid={`outcome-item-${item.id}`}
               onClick={() => {
                 setAsking(null);
-                onAdd(asking, item.id);
+                onAdd(call.id, asking, item.id);
               }}
             >
               {item.name}
@@ -84,7 +89,7 @@ export function OutcomePicker({ call, tariffs, onAdd, onRemove }: Props) {
                 {t(`outcome_${o.kind}`)} {nameOf(o.itemId)}
                 {o.monthly !== 0 && ` ${o.monthly > 0 ? '+' : ''}${o.monthly}/${t('perMonth')}`}
               </span>
-              <button type="button" title={t('outcomeRemove')} onClick={() => onRemove(o.id)}>
+              <button type="button" title={t('outcomeRemove')} onClick={() => onRemove(call.id, o.id)}>
                 ×
               </button>
             </li>

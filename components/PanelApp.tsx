@@ -88,8 +88,9 @@ export function PanelApp({
       tag: (typeId: string) => void controller.tag(typeId),
       tagCall: (callId: string, typeId: string) => void controller.tag(typeId, callId),
       undo: () => void controller.undo(),
-      addOutcome: (kind: OutcomeKind, itemId: string | null) => void controller.addOutcome(kind, itemId),
-      removeOutcome: (id: string) => void controller.removeOutcome(id),
+      addOutcome: (callId: string, kind: OutcomeKind, itemId: string | null) =>
+        void controller.addOutcome(callId, kind, itemId),
+      removeOutcome: (callId: string, id: string) => void controller.removeOutcome(callId, id),
     }),
     [controller],
   );

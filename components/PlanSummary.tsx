@@ -3,7 +3,9 @@
 // numbers come worked out from the background (lib/background/plan-feed.ts), also offline.
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PlanView } from '@/lib/messaging/panel-protocol';
+import { formatWhole } from '@/lib/panel/format';
 import { usePanelI18n } from '@/lib/panel/i18n-context';
+import { memo } from '@/lib/panel/memo';
 
 interface Props {
   plan: PlanView;
@@ -12,7 +14,13 @@ interface Props {
   onShown?: (latencyMs: number) => void;
 }
 
-export function PlanSummary({ plan, outcomeAt, onShown }: Props) {
+/**
+ * Re-rendered only for a new plan view: `outcomeAt` changes at the press, before the view does,
+ * and only matters for the render the new view causes (which reads the newest props).
+ */
+export const PlanSummary = memo(PlanSummaryView, (a, b) => a.plan === b.plan && a.onShown === b.onShown);
+
+function PlanSummaryView({ plan, outcomeAt, onShown }: Props) {
   const { t, locale } = usePanelI18n();
   // Once per press: a later plan change (a pull, the clock) is not the outcome's.
   const measured = useRef<number | null>(null);
@@ -21,7 +29,7 @@ export function PlanSummary({ plan, outcomeAt, onShown }: Props) {
     measured.current = outcomeAt;
     onShown?.(performance.now() - outcomeAt);
   }, [plan]);
-  const number = (value: number) => Math.round(value).toLocaleString(locale);
+  const number = (value: number) => formatWhole(value, locale);
   const money = (value: number) => `${number(value)} ${plan.currency}`;
   const amount = plan.measure === 'revenue' ? money : number;
   const percent = Math.round(plan.percent);

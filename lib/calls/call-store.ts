@@ -5,7 +5,7 @@ import { currentContentRefs } from '../content/effective';
 import { classifierForCall, currentClassifier, loadSettings } from '../db/config-store';
 import type { PanelDatabase } from '../db/database';
 import { newId } from '../db/ids';
-import { appendEvent } from '../db/outbox';
+import { appendEvent, prefetchDevice } from '../db/outbox';
 import {
   type CallDirection,
   type CallRecord,
@@ -13,6 +13,7 @@ import {
   EMPTY_SCRIPT,
   type SubscriberContext,
 } from '../schema/call';
+import type { EventType } from '../schema/events';
 import { endedCall, mergeContext, tagTarget, undoableTag, withTag } from './rules';
 
 export class CallError extends Error {
@@ -48,10 +49,31 @@ async function activeCall(db: PanelDatabase): Promise<CallRecord | undefined> {
  * versions a call started with, may be server documents.
  */
 export function callTransaction<T>(db: PanelDatabase, work: () => Promise<T>): Promise<T> {
-  return db.transaction('rw', [db.calls, db.outbox, db.meta, db.documents, db.contentVersions], work);
+  // An async scope function: Dexie keeps its transaction zone across native awaits only for those.
+  return db.transaction('rw', [db.calls, db.outbox, db.meta, db.documents, db.contentVersions], async () => {
+    prefetchDevice(db);
+    return await work();
+  });
 }
 
 const rw = callTransaction;
+
+/**
+ * The end of every call write: the call and its event go to IndexedDB together, one round trip
+ * to the browser's storage process instead of two. (An explicit `IDBTransaction.commit()` here
+ * would save one more, but a write failing before it reaches IndexedDB, say a payload that
+ * cannot be cloned, would then commit the call without its event: R02.)
+ */
+export function saveCall(
+  db: PanelDatabase,
+  call: CallRecord,
+  type: EventType,
+  payload: unknown,
+  now: number,
+  { create = false } = {},
+): Promise<unknown> {
+  return Promise.all([create ? db.calls.add(call) : db.calls.put(call), appendEvent(db, type, payload, now)]);
+}
 
 /**
  * The call a panel action applies to: the one named, else the active call, else the newest one in
@@ -100,8 +122,7 @@ export function startCall(db: PanelDatabase, input: StartCall, now: number): Pro
       script: EMPTY_SCRIPT,
       updatedAt: now,
     };
-    // The call and its event go out together: one round trip to the storage process, not two.
-    await Promise.all([db.calls.add(call), appendEvent(db, 'call.started', call, now)]);
+    await saveCall(db, call, 'call.started', call, now, { create: true });
     return call;
   });
 }
@@ -114,7 +135,7 @@ export function endCall(db: PanelDatabase, now: number, onlyTabId?: number): Pro
     if (onlyTabId !== undefined && (active.source === 'manual' || active.sourceTabId !== onlyTabId)) return null;
     const { wrapUpSeconds } = await loadSettings(db);
     const ended = endedCall(active, now, wrapUpSeconds);
-    await Promise.all([db.calls.put(ended), appendEvent(db, 'call.ended', ended, now)]);
+    await saveCall(db, ended, 'call.ended', ended, now);
     return ended;
   });
 }
@@ -141,7 +162,7 @@ export function tagCall(
     const tag = { id: newId(now), typeId, at: now };
     const tagged = withTag(call, tag);
     if (!tagged) return call;
-    await Promise.all([db.calls.put(tagged), appendEvent(db, 'call.tagged', { callId: call.id, tag }, now)]);
+    await saveCall(db, tagged, 'call.tagged', { callId: call.id, tag }, now);
     return tagged;
   });
 }
@@ -157,10 +178,7 @@ export function undoLastTag(db: PanelDatabase, callId: string | undefined, now: 
     const tag = call && undoableTag(call, now, undoSeconds);
     if (!call || !tag) throw new CallError('conflict', 'nothing to undo');
     const untagged = { ...call, tags: call.tags.filter((t) => t.id !== tag.id), updatedAt: now };
-    await Promise.all([
-      db.calls.put(untagged),
-      appendEvent(db, 'call.untagged', { callId: call.id, tagId: tag.id }, now),
-    ]);
+    await saveCall(db, untagged, 'call.untagged', { callId: call.id, tagId: tag.id }, now);
     return untagged;
   });
 }
@@ -177,7 +195,7 @@ export function updateContext(
     if (!active) return null;
     const merged = mergeContext(active, callerNumber, subscriber, now);
     if (!merged) return active;
-    await Promise.all([db.calls.put(merged), appendEvent(db, 'call.updated', merged, now)]);
+    await saveCall(db, merged, 'call.updated', merged, now);
     return merged;
   });
 }

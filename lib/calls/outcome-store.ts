@@ -4,10 +4,9 @@
 import { contentForCall } from '../content/effective';
 import type { PanelDatabase } from '../db/database';
 import { newId } from '../db/ids';
-import { appendEvent } from '../db/outbox';
 import { type CallOutcome, type CallRecord, type OutcomeKind, outcomesOf } from '../schema/call';
 import { type OutcomeChoice, priceOutcome, withOutcome, withoutOutcome } from './call-outcomes';
-import { actionTarget, CallError, callTransaction } from './call-store';
+import { actionTarget, CallError, callTransaction, saveCall } from './call-store';
 
 export interface OutcomeInput {
   callId?: string;
@@ -35,8 +34,7 @@ export function recordCallOutcome(db: PanelDatabase, input: OutcomeInput, now: n
       throw new CallError('bad_request', 'an outcome needs a kind or an id to remove');
     }
     const updated: CallRecord = { ...call, outcomes, updatedAt: Math.max(now, call.updatedAt) };
-    // The call and its event go out together (one round trip to the storage process, not two).
-    await Promise.all([db.calls.put(updated), appendEvent(db, 'call.updated', updated, now)]);
+    await saveCall(db, updated, 'call.updated', updated, now);
     return updated;
   });
 }

@@ -10,7 +10,7 @@ import { type CallRecord, type CallScript, type OfferOutcome, scriptOf } from '.
 import type { Checklist, ChecklistMark } from '../schema/content';
 import { EventPayloads } from '../schema/events';
 import { markItem, raiseObjection, setOutcome, viewModule } from './call-script';
-import { actionTarget, CallError, callTransaction } from './call-store';
+import { actionTarget, CallError, callTransaction, saveCall } from './call-store';
 
 type ScriptChange = (script: CallScript, call: CallRecord) => CallScript | null | Promise<CallScript | null>;
 
@@ -26,8 +26,7 @@ function updateScript(
     const script = await change(scriptOf(call), call);
     if (!script) return call;
     const updated: CallRecord = { ...call, script, updatedAt: Math.max(now, call.updatedAt) };
-    // The call and its event go out together (one round trip to the storage process, not two).
-    await Promise.all([db.calls.put(updated), appendEvent(db, 'call.updated', updated, now)]);
+    await saveCall(db, updated, 'call.updated', updated, now);
     return updated;
   });
 }

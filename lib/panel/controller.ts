@@ -14,6 +14,7 @@ import { saleFigures, withSale } from '../plan/view-delta';
 import type { CallRecord, OutcomeKind } from '../schema/call';
 import type { PanelPrefs } from '../schema/settings';
 import { connectPanel, type LinkStatus } from './connection';
+import { nextTask } from './schedule';
 import {
   createScriptActions,
   INITIAL_SCRIPT_VIEW,
@@ -54,8 +55,8 @@ export interface PanelController extends ScriptActions {
   toggleCall(): Promise<void>;
   setPanel(prefs: PanelPrefs): void;
   /** Record a wrap-up outcome on the current call (itemId: tariff or service; null: the default). */
-  addOutcome(kind: OutcomeKind, itemId: string | null): Promise<void>;
-  removeOutcome(outcomeId: string): Promise<void>;
+  addOutcome(callId: string, kind: OutcomeKind, itemId: string | null): Promise<void>;
+  removeOutcome(callId: string, outcomeId: string): Promise<void>;
   dismissError(): void;
   stop(): void;
 }
@@ -122,11 +123,18 @@ export function createPanelController(): PanelController {
     fail,
   });
 
+  /** Calls an outcome write answered with, drawn a task after the plan view (changeOutcomes). */
+  const undrawn = new Map<string, CallRecord>();
+
   /**
    * Records or removes an outcome. The plan view moves by the sale as soon as the write is stored
-   * (view-delta.ts); the background's recomputed view follows and replaces it.
+   * (view-delta.ts); the background's recomputed view follows and replaces it. What the operator
+   * waits for is the plan: it is drawn alone, and the call (its outcome list, the call card, the
+   * recent calls, about as much work again) in the next task, as React's transitions would.
    */
-  const changeOutcomes = async (body: { kind: OutcomeKind; itemId: string | null } | { remove: string }) => {
+  const changeOutcomes = async (
+    body: { callId: string } & ({ kind: OutcomeKind; itemId: string | null } | { remove: string }),
+  ) => {
     const outcomeAt = performance.now();
     // Sent before anything is drawn, so the background's write overlaps that render (as a tag).
     const answer = send('call.outcome', body);
@@ -134,13 +142,19 @@ export function createPanelController(): PanelController {
     try {
       const call = await answer;
       if (!call) return;
-      store.set((v) => {
-        const before = [v.data?.current, ...(v.data?.recent ?? [])].find((c) => c?.id === call.id);
-        const was = saleFigures(before?.outcomes ?? []);
-        const now = saleFigures(call.outcomes ?? []);
-        const delta = { sales: now.sales - was.sales, revenue: now.revenue - was.revenue };
-        return { ...v, data: withCall(v.data, call), plan: v.plan && withSale(v.plan, delta) };
-      });
+      // The call as last answered, drawn or not: two quick presses must not count one sale twice.
+      const data = store.get().data;
+      const before = undrawn.get(call.id) ?? [data?.current, ...(data?.recent ?? [])].find((c) => c?.id === call.id);
+      const was = saleFigures(before?.outcomes ?? []);
+      const now = saleFigures(call.outcomes ?? []);
+      const delta = { sales: now.sales - was.sales, revenue: now.revenue - was.revenue };
+      store.set((v) => ({ ...v, plan: v.plan && withSale(v.plan, delta) }));
+      undrawn.set(call.id, call);
+      await nextTask();
+      // A later answer for the same call draws itself.
+      if (undrawn.get(call.id) !== call) return;
+      undrawn.delete(call.id);
+      store.set((v) => ({ ...v, data: withCall(v.data, call) }));
     } catch (error) {
       fail(error);
     }
@@ -169,8 +183,8 @@ export function createPanelController(): PanelController {
         fail(error);
       }
     },
-    addOutcome: (kind, itemId) => changeOutcomes({ kind, itemId }),
-    removeOutcome: (outcomeId) => changeOutcomes({ remove: outcomeId }),
+    addOutcome: (callId, kind, itemId) => changeOutcomes({ callId, kind, itemId }),
+    removeOutcome: (callId, outcomeId) => changeOutcomes({ callId, remove: outcomeId }),
     async undo() {
       try {
         const call = await request('call.undoTag', {});

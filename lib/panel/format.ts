@@ -24,6 +24,20 @@ export function formatClock(epochMs: number, locale: Locale): string {
   return clock.format(epochMs);
 }
 
+// The same for numbers: `toLocaleString(locale)` also builds a formatter per call, and the plan
+// view formats about ten figures on every update (the outcome path).
+const numbers = new Map<Locale, Intl.NumberFormat>();
+
+/** A whole number in the locale's grouping ("126 500" in Russian). */
+export function formatWhole(value: number, locale: Locale): string {
+  let format = numbers.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    numbers.set(locale, format);
+  }
+  return format.format(Math.round(value));
+}
+
 export function typeName(classifier: Classifier, typeId: string, locale: Locale): string {
   return classifier.types.find((t) => t.id === typeId)?.names[locale] ?? typeId;
 }

@@ -1,6 +1,14 @@
 // The database layer of calls: every change writes the call and its outbox event together.
 import { afterEach, describe, expect, it } from 'vitest';
-import { endCall, startCall, tagCall, toggleCall, undoLastTag, updateContext } from '@/lib/calls/call-store';
+import {
+  callTransaction,
+  endCall,
+  startCall,
+  tagCall,
+  toggleCall,
+  undoLastTag,
+  updateContext,
+} from '@/lib/calls/call-store';
 import { saveSettings } from '@/lib/db/config-store';
 import { PanelDatabase } from '@/lib/db/database';
 import { appendEvent, deviceIdentity } from '@/lib/db/outbox';
@@ -166,6 +174,20 @@ describe('outbox', () => {
     await Promise.all(types.map((type, i) => tagCall(db, type, undefined, T0 + i)));
     const seqs = (await db.outbox.orderBy('seq').toArray()).map((e) => e.seq);
     expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('R15: two events in one call transaction take consecutive numbers (the early device read is used once)', async () => {
+    db = freshDb();
+    // The very first write of an installation: no device row to read early, so it is created.
+    const call = await startCall(db, webrtc, T0);
+    await callTransaction(db, async () => {
+      await appendEvent(db, 'call.updated', call, T0 + 1);
+      await appendEvent(db, 'call.updated', call, T0 + 2);
+    });
+    const events = await db.outbox.orderBy('seq').toArray();
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(new Set(events.map((e) => e.deviceId)).size).toBe(1);
+    expect((await deviceIdentity(db)).nextSeq).toBe(4);
   });
 
   it('R08: a new installation (empty database) is a new device starting its own sequence', async () => {

@@ -5,14 +5,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CLASSIFIER } from '@/lib/classifier/defaults';
 import { RequestError } from '@/lib/messaging/client';
+import type { PlanView } from '@/lib/messaging/panel-protocol';
 import type { PanelContent, PanelState } from '@/lib/messaging/protocol';
 import { PortUp } from '@/lib/messaging/protocol';
 import { connectPanel } from '@/lib/panel/connection';
 import { createPanelController } from '@/lib/panel/controller';
-import type { CallRecord } from '@/lib/schema/call';
+import { DEFAULT_PAY_RULE } from '@/lib/plan/defaults';
+import type { CallOutcome, CallRecord } from '@/lib/schema/call';
 import { DEFAULT_SETTINGS, defaultSite } from '@/lib/settings/defaults';
 import { SYNC_OFF } from '@/lib/sync/status';
-import { makeCall, T0 } from './helpers';
+import { fakeUlid, makeCall, T0 } from './helpers';
 
 interface FakePort {
   posted: unknown[];
@@ -335,6 +337,68 @@ describe('panel controller: script activity', () => {
     controller.setManual('B', 'callback_phone', '456');
     controller.setManual('A', 'callback_phone', '');
     expect(controller.store.get().manual).toEqual({ A: {}, B: { callback_phone: '456' } });
+    controller.stop();
+  });
+});
+
+describe('panel controller: outcomes', () => {
+  const PLAN: PlanView = {
+    month: '2026-11',
+    measure: 'revenue',
+    currency: '₽',
+    target: 10_000,
+    done: 1_000,
+    percent: 10,
+    today: { calls: 0, effectiveCalls: 0, sales: 0, revenue: 0 },
+    remainingShifts: 10,
+    pacePerShift: 900,
+    bonusMax: 10_000,
+    earnedBonus: 0,
+    projectedPercent: 20,
+    projectedBonus: 0,
+    projectionFactor: 2,
+    scale: DEFAULT_PAY_RULE.scale,
+    whatIf: null,
+    mixWarning: false,
+  };
+  const sale = (id: number, monthly: number): CallOutcome => ({
+    id: fakeUlid(id),
+    kind: 'equipment',
+    at: T0,
+    itemId: 'router',
+    fromItemId: null,
+    monthly,
+    amountSource: 'catalogue',
+  });
+
+  it('moves the plan at the answer and draws the call a task later; two quick answers count each sale once', async () => {
+    const controller = createPanelController();
+    lastPort().receive({ type: 'state', state: state() });
+    lastPort().receive({ type: 'plan', plan: PLAN });
+    await nextTask();
+    const current = controller.store.get().data!.current!;
+
+    const first = controller.addOutcome(current.id, 'equipment', 'router');
+    expect(lastRequest().request).toMatchObject({
+      type: 'call.outcome',
+      body: { callId: current.id, kind: 'equipment' },
+    });
+    const one = { ...current, outcomes: [sale(1, 300)], updatedAt: T0 + 1 };
+    lastPort().receive({ type: 'response', id: lastRequest().id, response: { ok: true, data: one } });
+    const second = controller.addOutcome(current.id, 'equipment', 'router');
+    const two = { ...current, outcomes: [sale(1, 300), sale(2, 200)], updatedAt: T0 + 2 };
+    lastPort().receive({ type: 'response', id: lastRequest().id, response: { ok: true, data: two } });
+    // Both answers are in before either call is drawn: the plan counts 300 + 200, not 300 + 500.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(controller.store.get().plan!.done).toBe(1_500);
+    expect(controller.store.get().plan!.today).toMatchObject({ sales: 2, revenue: 500 });
+    expect(controller.store.get().data!.current!.outcomes ?? []).toEqual([]);
+
+    await Promise.all([first, second]);
+    // Only the newest answer is drawn.
+    expect(controller.store.get().data!.current!.outcomes).toEqual(two.outcomes);
+    expect(controller.store.get().plan!.done).toBe(1_500);
     controller.stop();
   });
 });
