@@ -49,6 +49,11 @@ export async function parseJson<T>(
   } catch {
     throw new ApiFailure('bad_request', 'the body is not valid JSON');
   }
+  return checkBody(raw, schema);
+}
+
+/** A body already read, checked with a zod schema: a failure is a 400 naming the fields. */
+export function checkBody<T>(raw: unknown, schema: Parameters<typeof parseJson<T>>[1]): T {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues

@@ -4,12 +4,13 @@
 import { Hono } from 'hono';
 import type { DeviceAnswer } from '../../lib/schema/api';
 import type { AppEnv } from '../auth/context';
-import { requireAuth } from '../auth/middleware';
+import { authenticate, requireAuth } from '../auth/middleware';
 import type { ServerDeps } from '../deps';
-import { ApiFailure, parseJson } from '../http/errors';
+import { parseJsonBytes, readBody } from '../http/body';
+import { ApiFailure, checkBody } from '../http/errors';
 import { applyPush } from './apply';
 import { PushEnvelope } from './envelope';
-import { intQuery, limitBody, ulidValue } from './params';
+import { intQuery, ulidValue } from './params';
 import { pullContent } from './pull';
 
 /** 500 events of full call records stay far below this; anything larger is not a client of ours. */
@@ -17,12 +18,18 @@ const MAX_PUSH_BYTES = 8 * 1024 * 1024;
 
 export function syncRoutes(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', requireAuth(deps.now));
 
-  app.post('/push', limitBody(MAX_PUSH_BYTES), async (c) => {
-    const body = await parseJson(c, PushEnvelope);
-    return c.json(await applyPush(c.var.db, c.var.user, body, deps.now()));
+  // The token is checked while the body arrives (both are on every push's path); the body is only
+  // parsed for a known user, and a request that fails both is answered as unauthenticated.
+  app.post('/push', async (c) => {
+    const [user, bytes] = await Promise.allSettled([authenticate(c, deps.now()), readBody(c, MAX_PUSH_BYTES)]);
+    if (user.status === 'rejected') throw user.reason;
+    if (bytes.status === 'rejected') throw bytes.reason;
+    const body = checkBody(parseJsonBytes(bytes.value), PushEnvelope);
+    return c.json(await applyPush(c.var.db, user.value, body, deps.now()));
   });
+
+  app.use('*', requireAuth(deps.now));
 
   app.get('/pull', async (c) => {
     const cursor = intQuery(c, 'cursor', 0) ?? 0;
