@@ -9,7 +9,15 @@ import type { Database, Queryable } from '../db/database';
 import { ApiFailure } from '../http/errors';
 import { CompiledPayloads, type EnvelopeEvent, isEventType, type PushEnvelope } from './envelope';
 import { storable, storableJson, storableText } from './pg-text';
-import { batchKeys, loadBatch, type ProjectedEvent, planBatch, projectBatch, writeBatch } from './projection';
+import {
+  envelopeKeys,
+  keysCover,
+  loadBatch,
+  type ProjectedEvent,
+  planBatch,
+  projectBatch,
+  writeBatch,
+} from './projection';
 
 export interface Pusher {
   id: string;
@@ -63,9 +71,10 @@ type Valid = { event: EnvelopeEvent; type: EventType; payload: unknown; json: st
 type Dead = { event: EnvelopeEvent; reason: string };
 
 /**
- * Thrown inside the pipelined transaction when the events insert skipped an id (already stored
- * under another sequence number: a broken client, or an id twice in one batch). The projection was
- * planned assuming no skip, so the transaction rolls back and the batch is applied step by step.
+ * Thrown inside the pipelined transaction when its plan cannot stand: the events insert skipped an
+ * id (already stored under another sequence number: a broken client, or an id twice in one batch),
+ * or, never expected, a checked event has a key the early read missed. The transaction rolls back
+ * and the batch is applied step by step.
  */
 class Replan extends Error {}
 
@@ -75,9 +84,7 @@ class Replan extends Error {}
  */
 export async function applyPush(db: Database, user: Pusher, body: PushEnvelope, now: number): Promise<PushAnswer> {
   checkBatch(body);
-  // Checking is pure: done before the transaction, so the device row is locked only for the writes.
-  const checked: Checked[] = body.events.map((event) => ({ event, verdict: checkEvent(event) }));
-  const push: Push = { user, teamId: user.teamIds[0] ?? null, deviceId: body.deviceId, checked, now };
+  const push: Push = { user, teamId: user.teamIds[0] ?? null, deviceId: body.deviceId, events: body.events, now };
   try {
     return await db.transaction((tx) => applyPipelined(tx, push));
   } catch (error) {
@@ -90,8 +97,19 @@ interface Push {
   user: Pusher;
   teamId: string | null;
   deviceId: string;
-  checked: readonly Checked[];
+  events: readonly EnvelopeEvent[];
   now: number;
+  /** The events checked against their payload schemas, once (see `checkedOf`). */
+  checked?: readonly Checked[];
+}
+
+/**
+ * The batch's events checked, on first need. Checking is pure and takes a few milliseconds for a
+ * full batch: the pipelined path does it while its first round trip is out, and a replan reuses it.
+ */
+function checkedOf(push: Push): readonly Checked[] {
+  push.checked ??= push.events.map((event) => ({ event, verdict: checkEvent(event) }));
+  return push.checked;
 }
 
 /** The batch's part after what the device already stored, split into valid and dead-lettered. */
@@ -105,7 +123,8 @@ interface Fresh {
 
 /** Refuses a gap (R04); answers null when the server already has the whole batch. */
 function freshPart(push: Push, lastSeq: number): Fresh | null {
-  const fresh = push.checked.filter((c) => c.event.seq > lastSeq);
+  const checked = checkedOf(push);
+  const fresh = checked.filter((c) => c.event.seq > lastSeq);
   const first = fresh[0]?.event;
   if (first && first.seq !== lastSeq + 1) {
     throw new ApiFailure(
@@ -122,7 +141,7 @@ function freshPart(push: Push, lastSeq: number): Fresh | null {
     else dead.push({ event, reason: verdict.reason });
   }
   const newLastSeq = fresh.at(-1)?.event.seq ?? lastSeq;
-  return { lastSeq, newLastSeq, duplicates: push.checked.length - fresh.length, valid, dead };
+  return { lastSeq, newLastSeq, duplicates: checked.length - fresh.length, valid, dead };
 }
 
 function projected(push: Push, item: { type: EventType; payload: unknown; event: EnvelopeEvent }): ProjectedEvent {
@@ -142,24 +161,27 @@ function answer(fresh: Fresh, stored: number, dead: Dead[]): PushAnswer {
 
 /**
  * The usual path, in three round trips: (1) lock the device and read the batch's calls, sent
- * together; (2) plan the projection in memory, then send the events insert, the projected rows and
- * any dead letters together; (3) commit. Round trips, not rows, are what a push mostly waits for.
+ * together, and check the events while they are out; (2) plan the projection in memory, then send
+ * the events insert, the projected rows and any dead letters together; (3) commit. Round trips,
+ * not rows, are what a push mostly waits for.
  */
 async function applyPipelined(tx: Queryable, push: Push): Promise<PushAnswer> {
-  // Keys from every valid event of the batch: events the server already has only make it read (and
-  // lock) a few more rows, and the read need not wait for the device's last sequence number.
-  const keys = batchKeys(push.checked.flatMap((c) => (c.verdict.ok ? [projected(push, { ...c.verdict, ...c })] : [])));
+  // Keys from every event as sent: events the server already has, or invalid ones, only make it
+  // read (and lock) a few more rows, and the read need not wait for the device's last sequence
+  // number nor for the checks.
+  const keys = envelopeKeys(push.user.orgId, push.events);
   const device = lockDevice(tx, push.user, push.deviceId, push.now);
   const reading = loadBatch(tx, keys);
   // Not awaited when the device check throws: the transaction rolls back, nobody reads the result.
   reading.catch(() => {});
+  checkedOf(push);
   const lastSeq = await device;
   const fresh = freshPart(push, lastSeq);
-  if (!fresh) return { lastSeq, accepted: 0, duplicates: push.checked.length, deadLettered: 0 };
-  const { reasons, writes } = planBatch(
-    await reading,
-    fresh.valid.map((v) => projected(push, v)),
-  );
+  if (!fresh) return { lastSeq, accepted: 0, duplicates: push.events.length, deadLettered: 0 };
+  const events = fresh.valid.map((v) => projected(push, v));
+  // Never expected (checking keeps ids as they came), but a plan on rows it did not read is wrong.
+  if (!keysCover(keys, events)) throw new Replan('a checked event has a key the read did not cover');
+  const { reasons, writes } = planBatch(await reading, events);
   // What the projection refuses (a call of another user…) is dead-lettered instead of stored.
   const accepted = fresh.valid.filter((_, index) => reasons[index] === null);
   const dead = [
@@ -186,7 +208,7 @@ async function applyPipelined(tx: Queryable, push: Push): Promise<PushAnswer> {
 async function applyStepByStep(tx: Queryable, push: Push): Promise<PushAnswer> {
   const lastSeq = await lockDevice(tx, push.user, push.deviceId, push.now);
   const fresh = freshPart(push, lastSeq);
-  if (!fresh) return { lastSeq, accepted: 0, duplicates: push.checked.length, deadLettered: 0 };
+  if (!fresh) return { lastSeq, accepted: 0, duplicates: push.events.length, deadLettered: 0 };
   const { valid } = fresh;
   const dead = [...fresh.dead];
   await insertEvents(tx, push, valid, fresh.newLastSeq);

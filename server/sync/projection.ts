@@ -131,6 +131,50 @@ export function batchKeys(events: readonly ProjectedEvent[]): BatchKeys {
   };
 }
 
+/** An id worth a lookup: a short string. Anything else in an unchecked payload is no key. */
+const isKey = (value: unknown): value is string => typeof value === 'string' && value.length <= 100;
+
+/**
+ * The keys of a batch as it was sent, before the payloads are checked (apply.ts reads the rows
+ * while it checks). The same lookups as `batchKeys`, made safe for any payload: an invalid event
+ * adds at most a key or two, rows read for nothing. Checking changes no id, so the keys of the
+ * batch's valid events are among these; `keysCover` confirms it before a plan relies on them.
+ */
+export function envelopeKeys(orgId: string, events: readonly { type: string; payload: unknown }[]): BatchKeys {
+  const callIds = new Set<string>();
+  const tagIds = new Set<string>();
+  const outcomeIds = new Set<string>();
+  for (const { type, payload } of events) {
+    const event = { type, payload } as ProjectedEvent;
+    try {
+      const callId = callIdOf(event);
+      if (isKey(callId)) callIds.add(callId);
+      for (const id of tagIdsOf(event)) if (isKey(id)) tagIds.add(id);
+      for (const id of outcomeIdsOf(event)) if (isKey(id)) outcomeIds.add(id);
+    } catch {
+      // A payload of the wrong shape: it will be dead-lettered, and has no keys.
+    }
+  }
+  return { orgIds: [orgId], callIds: [...callIds], tagIds: [...tagIds], outcomeIds: [...outcomeIds] };
+}
+
+/** Whether `keys` holds every key of `events`: a plan on rows read for `keys` sees all they touch. */
+export function keysCover(keys: BatchKeys, events: readonly ProjectedEvent[]): boolean {
+  const calls = new Set(keys.callIds);
+  const tags = new Set(keys.tagIds);
+  const outcomes = new Set(keys.outcomeIds);
+  const orgs = new Set(keys.orgIds);
+  return events.every((event) => {
+    const callId = callIdOf(event);
+    return (
+      orgs.has(event.orgId) &&
+      (callId === null || calls.has(callId)) &&
+      tagIdsOf(event).every((id) => tags.has(id)) &&
+      outcomeIdsOf(event).every((id) => outcomes.has(id))
+    );
+  });
+}
+
 /** The stored rows of a batch's calls, as the planner works on them. */
 export interface LoadedBatch {
   calls: Map<string, CallState>;
