@@ -80,7 +80,9 @@ export async function measurePlanView(server: RunningServer, log: (message: stri
       }
       await waitForMore(page, before);
     }
-    return await planLatencies(page);
+    const latencies = await planLatencies(page);
+    log(`plan view latencies, sorted (ms): ${[...latencies].sort((a, b) => a - b).join(' ')}`);
+    return latencies;
   } finally {
     await session.close();
   }
