@@ -5,7 +5,7 @@ import { currentContentRefs } from '../content/effective';
 import { classifierForCall, currentClassifier, loadSettings } from '../db/config-store';
 import type { PanelDatabase } from '../db/database';
 import { newId } from '../db/ids';
-import { appendEvent, prefetchDevice } from '../db/outbox';
+import { afterCommit, appendEvent, appendEventAs, type DeviceIdentity, prefetchDevice } from '../db/outbox';
 import {
   type CallDirection,
   type CallRecord,
@@ -59,10 +59,42 @@ export function callTransaction<T>(db: PanelDatabase, work: () => Promise<T>): P
 const rw = callTransaction;
 
 /**
+ * The calls this context last committed, newest last (a few: the ones a panel is acting on). Only
+ * a write that reads the stored row to confirm may rely on one (outcome-store.ts): another context
+ * may have written the call since.
+ */
+const committedCalls = new WeakMap<PanelDatabase, Map<string, CallRecord>>();
+const COMMITTED_CALLS = 20;
+
+export function committedCall(db: PanelDatabase, id: string): CallRecord | undefined {
+  return committedCalls.get(db)?.get(id);
+}
+
+function rememberOnCommit(db: PanelDatabase, call: CallRecord): void {
+  let copies = committedCalls.get(db);
+  if (!copies) committedCalls.set(db, (copies = new Map()));
+  const known = copies;
+  afterCommit(
+    () => {
+      known.delete(call.id);
+      known.set(call.id, call);
+      if (known.size > COMMITTED_CALLS) known.delete(known.keys().next().value!);
+    },
+    () => known.delete(call.id),
+  );
+}
+
+/** Two rows are the same when they serialise the same (what IndexedDB stores is a clone). */
+export function sameRow(a: unknown, b: unknown): boolean {
+  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
  * The end of every call write: the call and its event go to IndexedDB together, one round trip
  * to the browser's storage process instead of two. (An explicit `IDBTransaction.commit()` here
  * would save one more, but a write failing before it reaches IndexedDB, say a payload that
- * cannot be cloned, would then commit the call without its event: R02.)
+ * cannot be cloned, would then commit the call without its event: R02.) With `device`, the
+ * event is numbered from it and nothing waits for the device row (see `appendEventAs`).
  */
 export function saveCall(
   db: PanelDatabase,
@@ -70,9 +102,13 @@ export function saveCall(
   type: EventType,
   payload: unknown,
   now: number,
-  { create = false } = {},
+  { create = false, device }: { create?: boolean; device?: DeviceIdentity } = {},
 ): Promise<unknown> {
-  return Promise.all([create ? db.calls.add(call) : db.calls.put(call), appendEvent(db, type, payload, now)]);
+  rememberOnCommit(db, call);
+  return Promise.all([
+    create ? db.calls.add(call) : db.calls.put(call),
+    device ? appendEventAs(db, device, type, payload, now) : appendEvent(db, type, payload, now),
+  ]);
 }
 
 /**

@@ -39,6 +39,38 @@ export function prefetchDevice(db: PanelDatabase): void {
   if (tx) prefetched.set(tx, db.meta.get(DEVICE_KEY));
 }
 
+/** The device row as stored when this transaction began: the early read if still untaken, else now. */
+export function storedDeviceRow(db: PanelDatabase): PromiseLike<MetaRow | undefined> {
+  const tx = Dexie.currentTransaction;
+  const early = tx && prefetched.get(tx);
+  if (early) {
+    prefetched.delete(tx);
+    return early;
+  }
+  return db.meta.get(DEVICE_KEY);
+}
+
+/**
+ * Runs `done` once the current transaction has committed, `undone` if it aborts. On the IndexedDB
+ * transaction itself: for a nested Dexie transaction that is the parent's, so `done` never runs
+ * for a write that is rolled back.
+ */
+export function afterCommit(done: () => void, undone?: () => void): void {
+  const idb = Dexie.currentTransaction?.idbtrans;
+  idb?.addEventListener('complete', done);
+  if (undone) idb?.addEventListener('abort', undone);
+}
+
+/**
+ * The device identity as this context last committed it: what the next event's number is, unless
+ * someone else wrote the row since (only a write that reads the row to confirm may rely on it).
+ */
+const committedDevices = new WeakMap<PanelDatabase, DeviceIdentity>();
+
+export function committedDevice(db: PanelDatabase): DeviceIdentity | undefined {
+  return committedDevices.get(db);
+}
+
 async function deviceForEvent(db: PanelDatabase): Promise<DeviceIdentity> {
   const tx = Dexie.currentTransaction;
   const early = tx && prefetched.get(tx);
@@ -67,13 +99,12 @@ export function onEventAppended(db: PanelDatabase, listener: Listener): () => vo
 function notifyOnCommit(db: PanelDatabase): void {
   const set = listeners.get(db);
   if (!set?.size) return;
-  // The IndexedDB transaction itself: for a nested Dexie transaction that is the parent's, so
-  // listeners run after the real commit, never for a write that is rolled back.
-  const idb = Dexie.currentTransaction?.idbtrans;
-  idb?.addEventListener('complete', () => {
+  afterCommit(() => {
     for (const listener of set) listener();
   });
 }
+
+const OUTSIDE = 'appendEvent must run inside the transaction of its data';
 
 export async function appendEvent(
   db: PanelDatabase,
@@ -81,8 +112,22 @@ export async function appendEvent(
   payload: unknown,
   at: number,
 ): Promise<OutboxEvent> {
-  if (!Dexie.currentTransaction) throw new Error('appendEvent must run inside the transaction of its data');
-  const identity = await deviceForEvent(db);
+  if (!Dexie.currentTransaction) throw new Error(OUTSIDE);
+  return appendEventAs(db, await deviceForEvent(db), type, payload, at);
+}
+
+/**
+ * `appendEvent` with the device identity already in hand for this transaction (read in it, or a
+ * committed copy the caller confirms in it before commit): both writes are sent at the call.
+ */
+export async function appendEventAs(
+  db: PanelDatabase,
+  identity: DeviceIdentity,
+  type: EventType,
+  payload: unknown,
+  at: number,
+): Promise<OutboxEvent> {
+  if (!Dexie.currentTransaction) throw new Error(OUTSIDE);
   const event: OutboxEvent = {
     id: newId(at),
     deviceId: identity.deviceId,
@@ -94,10 +139,13 @@ export async function appendEvent(
   };
   // Both writes go out together: inside one transaction IndexedDB runs them in order, and each
   // request awaited on its own costs a round trip to the browser's storage process (the tag path).
-  await Promise.all([
-    db.meta.put({ key: DEVICE_KEY, value: { ...identity, nextSeq: identity.nextSeq + 1 } }),
-    db.outbox.add(event),
-  ]);
+  const next: DeviceIdentity = { deviceId: identity.deviceId, nextSeq: identity.nextSeq + 1 };
+  const written = Promise.all([db.meta.put({ key: DEVICE_KEY, value: next }), db.outbox.add(event)]);
+  afterCommit(
+    () => committedDevices.set(db, next),
+    () => committedDevices.delete(db),
+  );
+  await written;
   notifyOnCommit(db);
   return event;
 }
