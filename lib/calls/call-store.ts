@@ -5,7 +5,7 @@ import { currentContentRefs } from '../content/effective';
 import { classifierForCall, currentClassifier, loadSettings } from '../db/config-store';
 import type { PanelDatabase } from '../db/database';
 import { newId } from '../db/ids';
-import { afterCommit, appendEvent, appendEventAs, type DeviceIdentity, prefetchDevice } from '../db/outbox';
+import { appendEvent, appendEventAs, type DeviceIdentity, prefetchDevice } from '../db/outbox';
 import {
   type CallDirection,
   type CallRecord,
@@ -14,6 +14,7 @@ import {
   type SubscriberContext,
 } from '../schema/call';
 import type { EventType } from '../schema/events';
+import { rememberOnCommit } from './committed-copies';
 import { endedCall, mergeContext, tagTarget, undoableTag, withTag } from './rules';
 
 export class CallError extends Error {
@@ -57,37 +58,6 @@ export function callTransaction<T>(db: PanelDatabase, work: () => Promise<T>): P
 }
 
 const rw = callTransaction;
-
-/**
- * The calls this context last committed, newest last (a few: the ones a panel is acting on). Only
- * a write that reads the stored row to confirm may rely on one (outcome-store.ts): another context
- * may have written the call since.
- */
-const committedCalls = new WeakMap<PanelDatabase, Map<string, CallRecord>>();
-const COMMITTED_CALLS = 20;
-
-export function committedCall(db: PanelDatabase, id: string): CallRecord | undefined {
-  return committedCalls.get(db)?.get(id);
-}
-
-function rememberOnCommit(db: PanelDatabase, call: CallRecord): void {
-  let copies = committedCalls.get(db);
-  if (!copies) committedCalls.set(db, (copies = new Map()));
-  const known = copies;
-  afterCommit(
-    () => {
-      known.delete(call.id);
-      known.set(call.id, call);
-      if (known.size > COMMITTED_CALLS) known.delete(known.keys().next().value!);
-    },
-    () => known.delete(call.id),
-  );
-}
-
-/** Two rows are the same when they serialise the same (what IndexedDB stores is a clone). */
-export function sameRow(a: unknown, b: unknown): boolean {
-  return a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
-}
 
 /**
  * The end of every call write: the call and its event go to IndexedDB together, one round trip

@@ -1,17 +1,14 @@
 // Wrap-up outcomes on the database: like tagging and script activity, each change writes the call
 // and its `call.updated` event in one transaction (R02), on the call named, else the active one or
 // the one in wrap-up. Amounts come from the call's own tariff catalogue version (R11).
-//
-// The plan view waits on this write (plan_view_ms), so a press on a call this context stored last
-// takes a shorter way: see `fromCommittedCopies`.
-import Dexie from 'dexie';
 import { contentForCall } from '../content/effective';
 import type { PanelDatabase } from '../db/database';
 import { newId } from '../db/ids';
-import { committedDevice, type DeviceIdentity, storedDeviceRow } from '../db/outbox';
+import { committedDevice, storedDeviceRow } from '../db/outbox';
 import { type CallOutcome, type CallRecord, type OutcomeKind, outcomesOf } from '../schema/call';
 import { type OutcomeChoice, priceOutcome, withOutcome, withoutOutcome } from './call-outcomes';
-import { actionTarget, CallError, callTransaction, committedCall, sameRow, saveCall } from './call-store';
+import { actionTarget, CallError, callTransaction, saveCall } from './call-store';
+import { type Attempt, committedCall, confirmation, sameRow, shortOrSlow } from './committed-copies';
 
 export interface OutcomeInput {
   callId?: string;
@@ -22,67 +19,40 @@ export interface OutcomeInput {
   remove?: string;
 }
 
-export async function recordCallOutcome(
-  db: PanelDatabase,
-  input: OutcomeInput,
-  now: number,
-): Promise<CallRecord | null> {
-  const call = input.callId === undefined ? undefined : committedCall(db, input.callId);
+export function recordCallOutcome(db: PanelDatabase, input: OutcomeInput, now: number): Promise<CallRecord | null> {
+  // The plan view waits on this write: from this context's copies when it wrote the call last
+  // (see committed-copies.ts), the ordinary way otherwise or when they prove stale.
   const device = committedDevice(db);
-  if (call && device) {
-    const attempt = { stale: false };
-    try {
-      return await callTransaction(db, () => fromCommittedCopies(db, input, call, device, now, attempt));
-    } catch (error) {
-      if (!attempt.stale) throw error;
-    }
-  }
-  return callTransaction(db, async () => {
-    const target = await actionTarget(db, input.callId, now);
-    if (!target) return null;
-    const updated = await changed(db, target, input, now);
-    await saveCall(db, updated, 'call.updated', updated, now);
-    return updated;
-  });
-}
-
-/**
- * The short way, for a call and device row this context committed last: the change is worked out
- * from those copies and its writes sent at once, while the same transaction reads the stored rows
- * (requests run in order, so the reads answer first and see the rows as they were). If either
- * differs from its copy, another context wrote it since: the transaction is aborted before it can
- * commit, nothing is stored, and the caller takes the ordinary way. One round trip to the storage
- * process less than reading first.
- */
-async function fromCommittedCopies(
-  db: PanelDatabase,
-  input: OutcomeInput,
-  call: CallRecord,
-  device: DeviceIdentity,
-  now: number,
-  attempt: { stale: boolean },
-): Promise<CallRecord> {
-  const confirmed = Promise.all([db.calls.get(call.id), storedDeviceRow(db)]).then(
-    ([callRow, deviceRow]) => sameRow(callRow, call) && sameRow(deviceRow?.value, device),
+  const copy = input.callId === undefined ? undefined : committedCall(db, input.callId);
+  const short =
+    device && copy
+      ? (attempt: Attempt) =>
+          callTransaction(db, async () => {
+            // The stored rows, read ahead of the writes: they must equal the copies.
+            const check = confirmation(
+              Promise.all([db.calls.get(copy.id), storedDeviceRow(db)]).then(
+                ([row, deviceRow]) => sameRow(row, copy) && sameRow(deviceRow?.value, device),
+              ),
+              attempt,
+            );
+            const updated = await check.judge(() => changed(db, copy, input, now));
+            const written = saveCall(db, updated, 'call.updated', updated, now, { device });
+            // Awaited below, unless the copies prove stale and the transaction is aborted.
+            written.catch(() => {});
+            await check.settle();
+            await written;
+            return updated;
+          })
+      : null;
+  return shortOrSlow(short, () =>
+    callTransaction(db, async () => {
+      const target = await actionTarget(db, input.callId, now);
+      if (!target) return null;
+      const updated = await changed(db, target, input, now);
+      await saveCall(db, updated, 'call.updated', updated, now);
+      return updated;
+    }),
   );
-  let updated: CallRecord;
-  try {
-    updated = await changed(db, call, input, now);
-  } catch (error) {
-    // A refusal counts only if the copy it was judged on is what is stored.
-    attempt.stale = !(await confirmed);
-    throw error;
-  }
-  const written = saveCall(db, updated, 'call.updated', updated, now, { device });
-  // Awaited below, unless the copies turn out stale and the transaction is aborted.
-  written.catch(() => {});
-  if (!(await confirmed)) {
-    attempt.stale = true;
-    Dexie.currentTransaction?.abort();
-    throw new Error('the stored call or device row changed since this context wrote it');
-  }
-  await written;
-  return updated;
 }
 
 /** The call with the outcome added or removed; refuses an item its catalogue version lacks. */
