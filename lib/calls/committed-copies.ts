@@ -24,9 +24,8 @@ export function committedCall(db: PanelDatabase, id: string): CallRecord | undef
 
 /** Keep `call` as this context's copy once the current transaction commits; forget it if it aborts. */
 export function rememberOnCommit(db: PanelDatabase, call: CallRecord): void {
-  let copies = committed.get(db);
-  if (!copies) committed.set(db, (copies = new Map()));
-  const known = copies;
+  const known = committed.get(db) ?? new Map<string, CallRecord>();
+  committed.set(db, known);
   afterCommit(
     () => {
       known.delete(call.id);
