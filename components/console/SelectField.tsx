@@ -3,6 +3,7 @@
 import type { DraftProblem, IssuePath } from '../../lib/console/problems';
 import type { ConsoleTranslate } from '../../lib/i18n/console-messages';
 import { FieldProblems } from './FieldProblems';
+import { OptionSelect } from './OptionSelect';
 
 type Props<V extends string> = {
   t: ConsoleTranslate;
@@ -28,18 +29,7 @@ export function SelectField<V extends string>({
   return (
     <label class="field">
       <span class="field-label">{label}</span>
-      <select
-        data-testid={testId}
-        data-path={path.join('.')}
-        value={value}
-        onChange={(event) => onChange(event.currentTarget.value as V)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+      <OptionSelect value={value} options={options} onChange={onChange} path={path} testId={testId} />
       <FieldProblems t={t} problems={problems} path={path} />
     </label>
   );

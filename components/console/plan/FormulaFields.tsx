@@ -12,6 +12,7 @@ import { addMonths, averageCheck, expectedConnections, planRevenue } from '../..
 import { type ConnectionsSource, PlanFormula } from '../../../lib/schema/plan';
 import { describeConsoleError } from '../ConsoleNotice';
 import { FieldProblems } from '../FieldProblems';
+import { OptionSelect } from '../OptionSelect';
 import { PlanNumberField } from './PlanNumberField';
 import type { PlanPartProps } from './plan-props';
 
@@ -121,22 +122,17 @@ export function FormulaFields({ ctx, value, onChange, problems, readOnly }: Plan
         />
         <label class="field">
           <span class="field-label">{t('plan.field.connectionsSource')}</span>
-          <select
-            data-testid="plan-connections-source"
-            data-path="formula.connectionsSource"
+          <OptionSelect
+            testId="plan-connections-source"
+            path={['formula', 'connectionsSource']}
             value={formula.connectionsSource}
             disabled={readOnly}
-            onChange={(event) => {
-              setFormula({ connectionsSource: event.currentTarget.value as ConnectionsSource });
+            options={SOURCES.map((source) => ({ value: source, label: t(`plan.source.${source}`) }))}
+            onChange={(connectionsSource) => {
+              setFormula({ connectionsSource });
               setConnectionsHint({ state: 'idle' });
             }}
-          >
-            {SOURCES.map((source) => (
-              <option key={source} value={source}>
-                {t(`plan.source.${source}`)}
-              </option>
-            ))}
-          </select>
+          />
           <FieldProblems t={t} problems={problems} path={['formula', 'connectionsSource']} words={PLAN_WORDS} />
         </label>
         {formula.connectionsSource !== 'entered' && (

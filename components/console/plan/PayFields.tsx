@@ -7,6 +7,7 @@ import { formatDecimal, formatMoney } from '../../../lib/console/report-format';
 import { bonusAmount, bonusShare } from '../../../lib/plan/bonus';
 import { type BonusPoint, PayRule, type PlanMeasure } from '../../../lib/schema/plan';
 import { FieldProblems } from '../FieldProblems';
+import { OptionSelect } from '../OptionSelect';
 import { PlanCellNumber } from './PlanCellNumber';
 import { PlanNumberField } from './PlanNumberField';
 import type { PlanPartProps } from './plan-props';
@@ -53,19 +54,14 @@ export function PayFields({ ctx, value, onChange, problems, readOnly }: PlanPart
         />
         <label class="field">
           <span class="field-label">{t('plan.field.measure')}</span>
-          <select
-            data-testid="plan-measure"
-            data-path="pay.measure"
+          <OptionSelect
+            testId="plan-measure"
+            path={['pay', 'measure']}
             value={pay.measure}
             disabled={readOnly}
-            onChange={(event) => setPay({ measure: event.currentTarget.value as PlanMeasure })}
-          >
-            {MEASURES.map((measure) => (
-              <option key={measure} value={measure}>
-                {t(`plan.measure.${measure}`)}
-              </option>
-            ))}
-          </select>
+            options={MEASURES.map((measure) => ({ value: measure, label: t(`plan.measure.${measure}`) }))}
+            onChange={(measure) => setPay({ measure })}
+          />
         </label>
       </div>
       <p class="hint">{t('plan.payHint')}</p>

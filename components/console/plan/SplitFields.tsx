@@ -10,6 +10,7 @@ import { formatCount, formatMoney, formatShare, ratio } from '../../../lib/conso
 import { manualMismatch, type PlanField } from '../../../lib/plan/split';
 import { type OperatorPlan, PlanDocument, type SplitMethod } from '../../../lib/schema/plan';
 import { FieldProblems } from '../FieldProblems';
+import { OptionSelect } from '../OptionSelect';
 import { PlanCellNumber } from './PlanCellNumber';
 import type { PlanPartProps } from './plan-props';
 
@@ -38,19 +39,14 @@ export function SplitFields({ ctx, value, onChange, problems, readOnly }: PlanPa
       <h3>{t('plan.splitTitle')}</h3>
       <label class="field">
         <span class="field-label">{t('plan.field.split')}</span>
-        <select
-          data-testid="plan-split-method"
-          data-path="split"
+        <OptionSelect
+          testId="plan-split-method"
+          path={['split']}
           value={value.split}
           disabled={readOnly}
-          onChange={(event) => onChange({ ...value, split: event.currentTarget.value as SplitMethod })}
-        >
-          {METHODS.map((method) => (
-            <option key={method} value={method}>
-              {t(`plan.split.${method}`)}
-            </option>
-          ))}
-        </select>
+          options={METHODS.map((method) => ({ value: method, label: t(`plan.split.${method}`) }))}
+          onChange={(split) => onChange({ ...value, split })}
+        />
       </label>
       {members === null && <p class="hint">{t('plan.team.loading')}</p>}
       {missing.length > 0 && (
