@@ -2,13 +2,12 @@
 // live preview), the draft's problems, and the publish bar. The draft is validated with the kind's
 // schema on every change; only a body that parses is ever handed to `onPublish`.
 import type { ComponentType } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type ContentBodies, type ContentKind, readContent } from '../../lib/console/documents';
-import { isChanged } from '../../lib/console/list-edit';
 import { draftProblems } from '../../lib/console/problems';
+import { DraftFrame } from './DraftFrame';
 import type { EditorContext, EditorProps } from './editor-props';
 import { ProblemList } from './ProblemList';
-import { PublishBar } from './PublishBar';
+import { useDraft } from './use-draft';
 
 type Props<K extends ContentKind> = {
   kind: K;
@@ -33,41 +32,29 @@ export function DraftEditor<K extends ContentKind>({
   onDirty,
   onPublish,
 }: Props<K>) {
-  const [draft, setDraft] = useState<ContentBodies[K]>(base);
-  const problems = useMemo(() => draftProblems(kind, draft), [kind, draft]);
-  const dirty = !readOnly && isChanged(draft, base);
-  useEffect(() => onDirty(dirty), [dirty]);
-
-  async function publish(note: string): Promise<boolean> {
-    // Never trust the button's state alone: parse the exact body that is sent.
-    const parsed = readContent(kind, draft);
-    if (!parsed.ok || draftProblems(kind, parsed.value).length > 0) return false;
-    return onPublish(parsed.value, note);
-  }
-
+  const draft = useDraft({
+    base,
+    readOnly,
+    key: kind,
+    problemsOf: (body: ContentBodies[K]) => draftProblems(kind, body),
+    parse: (body) => {
+      const parsed = readContent(kind, body);
+      return parsed.ok ? parsed.value : null;
+    },
+    onDirty,
+    onPublish,
+  });
   return (
-    <div
-      class="draft"
-      data-testid="console-draft"
-      data-kind={kind}
-      data-read-only={readOnly ? 'true' : 'false'}
-      data-valid={problems.length === 0 ? 'true' : 'false'}
+    <DraftFrame
+      t={ctx.t}
+      kind={kind}
+      readOnly={readOnly}
+      busy={busy}
+      isNew={isNew}
+      problemList={<ProblemList t={ctx.t} problems={draft.problems} />}
+      {...draft.frame}
     >
-      <Editor ctx={ctx} value={draft} onChange={setDraft} problems={problems} readOnly={readOnly || busy} />
-      {!readOnly && (
-        <>
-          <ProblemList t={ctx.t} problems={problems} />
-          <PublishBar
-            t={ctx.t}
-            dirty={dirty}
-            isNew={isNew}
-            valid={problems.length === 0}
-            busy={busy}
-            onDiscard={() => setDraft(base)}
-            onPublish={publish}
-          />
-        </>
-      )}
-    </div>
+      <Editor ctx={ctx} {...draft.editor} readOnly={readOnly || busy} />
+    </DraftFrame>
   );
 }
