@@ -39,15 +39,17 @@ export function prefetchDevice(db: PanelDatabase): void {
   if (tx) prefetched.set(tx, db.meta.get(DEVICE_KEY));
 }
 
+/** This transaction's early device read, if it has one not yet used (each is used once). */
+function takePrefetched(): PromiseLike<MetaRow | undefined> | undefined {
+  const tx = Dexie.currentTransaction;
+  const early = tx ? prefetched.get(tx) : undefined;
+  if (tx && early) prefetched.delete(tx);
+  return early;
+}
+
 /** The device row as stored when this transaction began: the early read if still untaken, else now. */
 export function storedDeviceRow(db: PanelDatabase): PromiseLike<MetaRow | undefined> {
-  const tx = Dexie.currentTransaction;
-  const early = tx && prefetched.get(tx);
-  if (early) {
-    prefetched.delete(tx);
-    return early;
-  }
-  return db.meta.get(DEVICE_KEY);
+  return takePrefetched() ?? db.meta.get(DEVICE_KEY);
 }
 
 /**
@@ -72,14 +74,10 @@ export function committedDevice(db: PanelDatabase): DeviceIdentity | undefined {
 }
 
 async function deviceForEvent(db: PanelDatabase): Promise<DeviceIdentity> {
-  const tx = Dexie.currentTransaction;
-  const early = tx && prefetched.get(tx);
-  if (early) {
-    prefetched.delete(tx);
-    const row = await early;
-    if (row) return row.value as DeviceIdentity;
-  }
-  return deviceIdentity(db);
+  const early = takePrefetched();
+  const row = early && (await early);
+  // No early read, or no row yet (a new installation): read, and create it if need be.
+  return row ? (row.value as DeviceIdentity) : deviceIdentity(db);
 }
 
 type Listener = () => void;

@@ -29,6 +29,7 @@ export function syncRoutes(deps: ServerDeps): Hono<AppEnv> {
     return c.json(await applyPush(c.var.db, user.value, body, deps.now()));
   });
 
+  // The other sync endpoints: registered after /push, so it answers before this middleware runs.
   app.use('*', requireAuth(deps.now));
 
   app.get('/pull', async (c) => {
